@@ -1,0 +1,58 @@
+package dev.tokengate;
+
+import jakarta.servlet.ServletRequest;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The outcome of authenticating one request's bearer token. The filter computes it lazily, at most once per request,
+ * and stores it under {@link #REQUEST_ATTRIBUTE} so that later steps (the JAX-RS binding, application code) read it
+ * instead of validating again.
+ */
+public sealed interface Authentication {
+
+    /** Request attribute holding a {@code Supplier<Authentication>} that validates on first use. */
+    String REQUEST_ATTRIBUTE = "dev.tokengate.Authentication";
+
+    /** A validated token. */
+    record Authenticated(VerifiedToken token) implements Authentication {
+        public Authenticated {
+            Objects.requireNonNull(token, "token");
+        }
+    }
+
+    /** The request carried no bearer token. */
+    record Anonymous() implements Authentication {
+    }
+
+    /** A token (or something claiming to be one) was presented and refused. */
+    record Rejected(RejectionReason reason) implements Authentication {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The token could not be checked because the issuer could not be reached; the client may retry. */
+    record Unavailable(Duration retryAfter) implements Authentication {
+        public Unavailable {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
+
+    Anonymous ANONYMOUS = new Anonymous();
+
+    /**
+     * The authentication of a request that passed through the tokengate filter, computed now if nobody asked before.
+     * A request the filter never saw is {@link Anonymous}: whatever it carries was not checked, so it proves nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static Authentication of(ServletRequest request) {
+        Object attribute = request.getAttribute(REQUEST_ATTRIBUTE);
+        if (attribute instanceof Supplier<?> supplier && supplier.get() instanceof Authentication authentication) {
+            return authentication;
+        }
+        return ANONYMOUS;
+    }
+}

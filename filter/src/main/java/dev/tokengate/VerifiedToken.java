@@ -1,0 +1,150 @@
+package dev.tokengate;
+
+import io.smallrye.jwt.JsonUtils;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A bearer token that passed validation: the request's {@code Principal}. Claims are typed as MicroProfile JWT
+ * defines them ({@link Claims#getType()}): standard string claims as {@code String}, time claims as {@code Long},
+ * {@code aud} and {@code groups} as {@code Set<String>}, everything else as a JSON-P {@code JsonValue}.
+ */
+public final class VerifiedToken implements JsonWebToken {
+
+    private static final Map<String, Claims> STANDARD_CLAIMS = java.util.Arrays.stream(Claims.values())
+            .filter(claim -> claim != Claims.UNKNOWN)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Claims::name, claim -> claim));
+
+    private final String rawToken;
+    private final Map<String, Object> claims;
+    private final Scopes scopes;
+    private final Set<String> groups;
+    private final long expiresAt;
+
+    /**
+     * @param rawToken  the token as presented
+     * @param claims    the claims as parsed from JSON (strings, numbers, booleans, lists and maps); not copied, so
+     *                  the caller hands over a map nobody else changes
+     * @param scopes    the scopes the token grants
+     * @param expiresAt {@code exp} in epoch seconds, or {@link Long#MAX_VALUE} for a token that carries none
+     */
+    public VerifiedToken(String rawToken, Map<String, Object> claims, Scopes scopes, long expiresAt) {
+        this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
+        this.claims = java.util.Collections.unmodifiableMap(claims);
+        this.scopes = Objects.requireNonNull(scopes, "scopes");
+        this.groups = stringSet(claims.get(Claims.groups.name()));
+        this.expiresAt = expiresAt;
+    }
+
+    /** The scopes or permissions the token grants. */
+    public Scopes getScopes() {
+        return scopes;
+    }
+
+    /** {@code exp} in epoch seconds ({@link Long#MAX_VALUE} when the token has none). */
+    public long expiresAt() {
+        return expiresAt;
+    }
+
+    /** The claims as parsed from JSON, without MicroProfile's type conversions. */
+    public Map<String, Object> rawClaims() {
+        return claims;
+    }
+
+    /** MicroProfile JWT's rule: {@code upn}, else {@code preferred_username}, else {@code sub}. */
+    @Override
+    public String getName() {
+        for (String name : new String[] {"upn", "preferred_username", "sub"}) {
+            if (claims.get(name) instanceof String value) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String getRawToken() {
+        return rawToken;
+    }
+
+    @Override
+    public Set<String> getGroups() {
+        return groups;
+    }
+
+    @Override
+    public Set<String> getAudience() {
+        Object aud = claims.get(Claims.aud.name());
+        return aud == null ? null : stringSet(aud);
+    }
+
+    @Override
+    public Set<String> getClaimNames() {
+        Set<String> names = new LinkedHashSet<>(claims.keySet());
+        names.add(Claims.raw_token.name());
+        return names;
+    }
+
+    @Override
+    public boolean containsClaim(String claimName) {
+        return claims.containsKey(claimName) || Claims.raw_token.name().equals(claimName);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getClaim(String claimName) {
+        if (Claims.raw_token.name().equals(claimName)) {
+            return (T) rawToken;
+        }
+        Object value = claims.get(claimName);
+        if (value == null) {
+            return null;
+        }
+        Class<?> type = claimType(claimName).getType();
+        if (type == Long.class) {
+            return value instanceof Number number ? (T) Long.valueOf(number.longValue()) : null;
+        }
+        if (type == Set.class) {
+            return (T) stringSet(value);
+        }
+        if (type == String.class) {
+            return value instanceof String ? (T) value : (T) String.valueOf(value);
+        }
+        if (type == Boolean.class && value instanceof Boolean) {
+            return (T) value;
+        }
+        return (T) JsonUtils.wrapValue(value);
+    }
+
+    private static Claims claimType(String claimName) {
+        return STANDARD_CLAIMS.getOrDefault(claimName, Claims.UNKNOWN);
+    }
+
+    private static Set<String> stringSet(Object value) {
+        if (value instanceof String single) {
+            return Set.of(single);
+        }
+        if (value instanceof Collection<?> items) {
+            Set<String> strings = new LinkedHashSet<>();
+            for (Object item : items) {
+                if (item instanceof String s) {
+                    strings.add(s);
+                }
+            }
+            return java.util.Collections.unmodifiableSet(strings);
+        }
+        return Set.of();
+    }
+
+    /** Never prints the token: a principal ends up in logs more often than anyone plans. */
+    @Override
+    public String toString() {
+        return "VerifiedToken[name=" + getName() + ", scopes=" + scopes + "]";
+    }
+}

@@ -1,0 +1,311 @@
+package dev.tokengate.config;
+
+import dev.tokengate.ScopeClaims;
+import dev.tokengate.config.TokengateConfig.FilterSettings;
+import dev.tokengate.config.TokengateConfig.HttpSettings;
+import dev.tokengate.config.TokengateConfig.JwksSettings;
+import dev.tokengate.config.TokengateConfig.JwtSettings;
+import dev.tokengate.config.TokengateConfig.TokenLocations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks the configuration once, at startup. Every mistake it can see becomes a
+ * {@link ConfigurationException} naming the property, so a bad deployment fails at once instead of rejecting every
+ * request later.
+ */
+public final class ConfigLoader {
+
+    public static final String ISSUER = "mp.jwt.verify.issuer";
+    public static final String AUDIENCES = "mp.jwt.verify.audiences";
+    public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
+    public static final String PUBLIC_KEY_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    public static final String TOKEN_AGE = "mp.jwt.verify.token.age";
+    public static final String TOKEN_HEADER = "mp.jwt.token.header";
+    public static final String TOKEN_COOKIE = "mp.jwt.token.cookie";
+
+    public static final String AUDIENCE_CHECK = "tokengate.verify.audience-check";
+    public static final String ALGORITHMS = "tokengate.verify.algorithms";
+    public static final String SECRET = "tokengate.verify.secret";
+    public static final String MAX_LIFETIME = "tokengate.verify.max-lifetime";
+    public static final String REQUIRE_AT_JWT = "tokengate.verify.require-at-jwt-type";
+    public static final String FORM_PARAMETER = "tokengate.token.form-parameter";
+    public static final String QUERY_PARAMETER = "tokengate.token.query-parameter";
+    public static final String MAX_TOKEN_LENGTH = "tokengate.token.max-length";
+    public static final String REALM = "tokengate.realm";
+    public static final String AUTO_REGISTER = "tokengate.filter.auto-register";
+    public static final String URL_PATTERNS = "tokengate.filter.url-patterns";
+    public static final String PROTECTED_PATHS = "tokengate.protected-paths";
+    public static final String SCOPE_CLAIMS = "tokengate.scope-claims";
+    public static final String JWKS_REFRESH = "tokengate.jwks.refresh-interval";
+    public static final String JWKS_UNKNOWN_KID = "tokengate.jwks.unknown-kid-interval";
+    public static final String RETRY_AFTER = "tokengate.retry-after";
+    public static final String CONNECT_TIMEOUT = "tokengate.http.connect-timeout";
+    public static final String READ_TIMEOUT = "tokengate.http.read-timeout";
+    public static final String MAX_RESPONSE_SIZE = "tokengate.http.max-response-size";
+    public static final String ALLOW_INSECURE_HTTP = "tokengate.http.allow-insecure";
+
+    /** Everything jose4j can verify, minus {@code none}. */
+    public static final Set<String> KNOWN_ALGORITHMS = Set.of(
+            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
+            "HS256", "HS384", "HS512");
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
+    private static final Pattern REALM_TEXT = Pattern.compile("[\\x20-\\x7E&&[^\"\\\\]]{1,200}");
+
+    private final PropertySource properties;
+    private final ClassLoader classLoader;
+
+    public ConfigLoader(PropertySource properties, ClassLoader classLoader) {
+        this.properties = properties;
+        this.classLoader = classLoader;
+    }
+
+    public TokengateConfig load() {
+        HttpSettings http = new HttpSettings(
+                duration(CONNECT_TIMEOUT, Duration.ofSeconds(2)),
+                duration(READ_TIMEOUT, Duration.ofSeconds(5)),
+                positiveInt(MAX_RESPONSE_SIZE, 1024 * 1024),
+                bool(ALLOW_INSECURE_HTTP, false));
+        return new TokengateConfig(
+                realm(),
+                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns(URL_PATTERNS, List.of("/*")),
+                        urlPatterns(PROTECTED_PATHS, List.of())),
+                tokenLocations(),
+                jwt(http),
+                new JwksSettings(duration(JWKS_REFRESH, Duration.ofMinutes(5)),
+                        duration(JWKS_UNKNOWN_KID, Duration.ofSeconds(30)),
+                        duration(RETRY_AFTER, Duration.ofSeconds(10))),
+                http,
+                new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())));
+    }
+
+    private String realm() {
+        String realm = string(REALM).orElse("api");
+        if (!REALM_TEXT.matcher(realm).matches()) {
+            throw new ConfigurationException(REALM, "must be 1 to 200 printable ASCII characters without '\"' or '\\'");
+        }
+        return realm;
+    }
+
+    private TokenLocations tokenLocations() {
+        String header = string(TOKEN_HEADER).orElse("Authorization");
+        if (!header.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            throw new ConfigurationException(TOKEN_HEADER, "is not a valid HTTP header name");
+        }
+        String cookie = string(TOKEN_COOKIE).orElse("Bearer");
+        int maxLength = positiveInt(MAX_TOKEN_LENGTH, 8192);
+        return new TokenLocations(header, cookie, bool(FORM_PARAMETER, false), bool(QUERY_PARAMETER, false), maxLength);
+    }
+
+    private JwtSettings jwt(HttpSettings http) {
+        String issuer = string(ISSUER).orElseThrow(() -> new ConfigurationException(ISSUER,
+                "is not set: set it to the issuer (iss) of the access tokens this API accepts"));
+
+        Set<String> audiences = list(AUDIENCES).map(Set::copyOf).orElse(Set.of());
+        boolean audienceCheck = bool(AUDIENCE_CHECK, true);
+        if (audienceCheck && audiences.isEmpty()) {
+            throw new ConfigurationException(AUDIENCES, "is not set: set it to this API's audience (the aud the issuer"
+                    + " puts in its access tokens), or set " + AUDIENCE_CHECK + "=false to accept tokens for any audience");
+        }
+        if (!audienceCheck && !audiences.isEmpty()) {
+            throw new ConfigurationException(AUDIENCE_CHECK, "is false but " + AUDIENCES + " is set: choose one");
+        }
+
+        Set<String> algorithms = algorithms();
+        Optional<String> secret = string(SECRET);
+        boolean hmac = algorithms.stream().anyMatch(alg -> alg.startsWith("HS"));
+        if (hmac && secret.isEmpty()) {
+            throw new ConfigurationException(SECRET, "is not set, but an HMAC algorithm is allowed: HMAC tokens are"
+                    + " verified only with a configured secret, never with a public key");
+        }
+        if (secret.isPresent()) {
+            int bytes = secret.get().getBytes(StandardCharsets.UTF_8).length;
+            int needed = algorithms.stream().filter(alg -> alg.startsWith("HS"))
+                    .mapToInt(alg -> Integer.parseInt(alg.substring(2)) / 8).max().orElse(32);
+            if (bytes < needed) {
+                throw new ConfigurationException(SECRET, "is too short: the allowed HMAC algorithms need at least "
+                        + needed + " bytes");
+            }
+        }
+
+        return new JwtSettings(issuer, audiences, algorithms, keySource(issuer, http, algorithms.stream().allMatch(alg -> alg.startsWith("HS"))), secret,
+                duration(CLOCK_SKEW, Duration.ofSeconds(60)),
+                optionalDuration(TOKEN_AGE), optionalDuration(MAX_LIFETIME),
+                bool(REQUIRE_AT_JWT, false));
+    }
+
+    private Set<String> algorithms() {
+        Optional<List<String>> configured = list(ALGORITHMS);
+        String property = ALGORITHMS;
+        if (configured.isEmpty()) {
+            configured = list(PUBLIC_KEY_ALGORITHM);
+            property = PUBLIC_KEY_ALGORITHM;
+        }
+        List<String> names = configured.orElse(List.of("RS256"));
+        Set<String> algorithms = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!KNOWN_ALGORITHMS.contains(name)) {
+                throw new ConfigurationException(property, "names an unknown or forbidden algorithm; allowed are "
+                        + String.join(", ", KNOWN_ALGORITHMS.stream().sorted().toList()));
+            }
+            algorithms.add(name);
+        }
+        return algorithms;
+    }
+
+    private KeySource keySource(String issuer, HttpSettings http, boolean hmacOnly) {
+        Optional<String> location = string(PUBLIC_KEY_LOCATION);
+        Optional<String> inline = string(PUBLIC_KEY);
+        if (location.isPresent() && inline.isPresent()) {
+            throw new ConfigurationException(PUBLIC_KEY, "and " + PUBLIC_KEY_LOCATION + " are both set: set only one");
+        }
+        if (inline.isPresent()) {
+            return new KeySource.Static(inline.get(), PUBLIC_KEY);
+        }
+        if (location.isPresent()) {
+            return fromLocation(location.get(), http);
+        }
+        if (hmacOnly) {
+            return new KeySource.SecretOnly();
+        }
+        URI discovery = httpUri(ISSUER, issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration", http,
+                "is not an http(s) URL, so no keys can be discovered from it: set " + PUBLIC_KEY_LOCATION
+                        + " or " + PUBLIC_KEY);
+        return new KeySource.Discovery(discovery);
+    }
+
+    private KeySource fromLocation(String location, HttpSettings http) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https:") || lower.startsWith("http:")) {
+            return new KeySource.RemoteJwks(httpUri(PUBLIC_KEY_LOCATION, location, http, "is not a valid URL"));
+        }
+        if (lower.startsWith("file:")) {
+            try {
+                return new KeySource.Static(Files.readString(Path.of(new URI(location)), StandardCharsets.UTF_8), location);
+            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a file that cannot be read");
+            }
+        }
+        String resource = lower.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+        resource = resource.replaceFirst("^/+", "");
+        try (InputStream in = classLoader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a class-path resource that does not exist");
+            }
+            return new KeySource.Static(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
+        } catch (IOException e) {
+            throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a class-path resource that cannot be read");
+        }
+    }
+
+    private static URI httpUri(String property, String value, HttpSettings http, String problem) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(property, problem);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            throw new ConfigurationException(property, problem);
+        }
+        if (scheme.equals("http") && !http.allowInsecureHttp() && !LoopbackHosts.isLoopback(uri.getHost())) {
+            throw new ConfigurationException(property, "uses plain http to a host that is not loopback: use https, or set "
+                    + ALLOW_INSECURE_HTTP + "=true if the network is trusted");
+        }
+        return uri;
+    }
+
+    private List<String> urlPatterns(String property, List<String> defaults) {
+        List<String> patterns = list(property).orElse(defaults);
+        for (String pattern : patterns) {
+            boolean valid = pattern.equals("/") || pattern.equals("/*")
+                    || (pattern.startsWith("/") && !pattern.contains("*"))
+                    || (pattern.startsWith("/") && pattern.endsWith("/*") && pattern.indexOf('*') == pattern.length() - 1)
+                    || (pattern.startsWith("*.") && pattern.indexOf('/') < 0 && pattern.lastIndexOf('*') == 0);
+            if (!valid) {
+                throw new ConfigurationException(property, "holds a pattern that is not a servlet URL pattern"
+                        + " (/exact, /prefix/*, *.extension or /*)");
+            }
+        }
+        return patterns;
+    }
+
+    private Optional<String> string(String name) {
+        return properties.get(name);
+    }
+
+    private Optional<List<String>> list(String name) {
+        return string(name).map(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(item -> !item.isEmpty()).toList())
+                .filter(items -> !items.isEmpty());
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(name, "must be true or false");
+        };
+    }
+
+    private int positiveInt(String name, int defaultValue) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(name, "must be a positive whole number");
+    }
+
+    private Duration duration(String name, Duration defaultValue) {
+        return optionalDuration(name).orElse(defaultValue);
+    }
+
+    /** Whole seconds as MicroProfile JWT writes them ({@code 60}), or with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+    private Optional<Duration> optionalDuration(String name) {
+        return string(name).map(value -> {
+            Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+            if (!matcher.matches()) {
+                throw new ConfigurationException(name, "must be a duration: seconds, or a number with ms, s, m or h");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tokengate.config;
+
+import dev.tokengate.ScopeClaims;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Everything tokengate was configured with, read and checked once at startup. */
+public record TokengateConfig(
+        String realm,
+        FilterSettings filter,
+        TokenLocations tokenLocations,
+        JwtSettings jwt,
+        JwksSettings jwks,
+        HttpSettings http,
+        ScopeClaims scopeClaims) {
+
+    /** How the filter is installed and which paths it guards itself. */
+    public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths) {
+        public FilterSettings {
+            urlPatterns = List.copyOf(urlPatterns);
+            protectedPaths = List.copyOf(protectedPaths);
+        }
+    }
+
+    /**
+     * Where the token may be: a header ({@code Authorization} with the Bearer scheme, or any other header holding the
+     * bare token), or a cookie when the header name is {@code Cookie}; the form body and query only when enabled.
+     */
+    public record TokenLocations(String headerName, String cookieName, boolean formParameter, boolean queryParameter,
+                                 int maxTokenLength) {
+        public boolean fromCookie() {
+            return "Cookie".equalsIgnoreCase(headerName);
+        }
+
+        public boolean fromAuthorizationHeader() {
+            return "Authorization".equalsIgnoreCase(headerName);
+        }
+    }
+
+    /** The rules a JWT access token must pass. */
+    public record JwtSettings(
+            String issuer,
+            Set<String> audiences,
+            Set<String> algorithms,
+            KeySource keySource,
+            Optional<String> hmacSecret,
+            Duration clockSkew,
+            Optional<Duration> maxTokenAge,
+            Optional<Duration> maxLifetime,
+            boolean requireAtJwtType) {
+        public JwtSettings {
+            audiences = Set.copyOf(audiences);
+            algorithms = Set.copyOf(algorithms);
+        }
+
+        /** An empty set means the audience check was switched off on purpose. */
+        public boolean checksAudience() {
+            return !audiences.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            // The secret stays out of every log line that prints a configuration.
+            return "JwtSettings[issuer=" + issuer + ", audiences=" + audiences + ", algorithms=" + algorithms
+                    + ", keySource=" + keySource + ", hmacSecret=" + (hmacSecret.isPresent() ? "(set)" : "(none)")
+                    + ", clockSkew=" + clockSkew + ", maxTokenAge=" + maxTokenAge + ", maxLifetime=" + maxLifetime
+                    + ", requireAtJwtType=" + requireAtJwtType + "]";
+        }
+    }
+
+    /**
+     * JWKS caching: the set is refreshed every {@code refreshInterval}; a token with an unknown {@code kid} causes a
+     * fetch at most once per {@code unknownKidInterval}; failed fetches are retried with back-off up to
+     * {@code refreshInterval}.
+     */
+    public record JwksSettings(Duration refreshInterval, Duration unknownKidInterval, Duration retryAfter) {
+    }
+
+    /** Calls to the issuer. */
+    public record HttpSettings(Duration connectTimeout, Duration readTimeout, int maxResponseBytes,
+                               boolean allowInsecureHttp) {
+    }
+}

@@ -1,0 +1,201 @@
+package dev.tokengate.http;
+
+import dev.tokengate.config.LoopbackHosts;
+import dev.tokengate.config.TokengateConfig.HttpSettings;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every call tokengate makes to an issuer goes through here: HTTPS only (plain HTTP to loopback, or with the explicit
+ * opt-in), no redirects (a redirect could lead the key fetch anywhere), a connect timeout, an overall deadline for
+ * the whole exchange, and a cap on the response size.
+ */
+public final class IssuerHttpClient {
+
+    /** What the issuer answered. The body is at most the configured size. */
+    public record Response(int status, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final HttpClient client;
+    private final HttpSettings settings;
+
+    public IssuerHttpClient(HttpSettings settings) {
+        this.settings = settings;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Whether tokengate may send a request to this URI at all. */
+    public boolean permits(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return uri.getHost() != null && (scheme.equals("https")
+                || scheme.equals("http") && (settings.allowInsecureHttp() || LoopbackHosts.isLoopback(uri.getHost())));
+    }
+
+    /** A GET for a JSON document, without waiting. Fails with {@link IssuerUnavailableException} on any problem. */
+    public CompletableFuture<Map<String, Object>> getJsonAsync(URI uri) {
+        return sendAsync(HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"))
+                .thenApply(response -> {
+                    if (response.status() != 200) {
+                        throw new IssuerFailure(new IssuerUnavailableException(
+                                "GET " + uri + " answered HTTP " + response.status()));
+                    }
+                    try {
+                        return JsonUtil.parseJson(response.text());
+                    } catch (JoseException e) {
+                        throw new IssuerFailure(new IssuerUnavailableException("GET " + uri + " did not return a JSON object"));
+                    }
+                });
+    }
+
+    /** Sends a request and collects the bounded answer, whatever its status. */
+    public CompletableFuture<Response> sendAsync(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(settings.readTimeout()).build();
+        if (!permits(built.uri())) {
+            return CompletableFuture.failedFuture(new IssuerUnavailableException(
+                    "refusing to call " + built.uri().getScheme() + "://" + built.uri().getHost() + ": not https"));
+        }
+        long deadline = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+        return client.sendAsync(built, info -> new BoundedBody(settings.maxResponseBytes()))
+                .orTimeout(deadline, TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new IssuerFailure(new IssuerUnavailableException("call to " + built.uri() + " failed: "
+                                + describe(failure)));
+                    }
+                    return new Response(response.statusCode(), response.body());
+                });
+    }
+
+    /** Waits for an asynchronous call, unwrapping its failure into the checked exception callers handle. */
+    public static <T> T await(CompletableFuture<T> future, long timeoutMillis) throws IssuerUnavailableException {
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IssuerUnavailableException("interrupted while waiting for the issuer");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IssuerUnavailableException("the issuer did not answer in time");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    public static IssuerUnavailableException unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException || cause instanceof IssuerFailure) {
+            if (cause instanceof IssuerFailure wrapped) {
+                return wrapped.unavailable;
+            }
+            if (cause.getCause() == null) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        if (cause instanceof IssuerUnavailableException unavailable) {
+            return unavailable;
+        }
+        return new IssuerUnavailableException("the issuer call failed: " + describe(cause));
+    }
+
+    public long deadlineMillis() {
+        return settings.connectTimeout().plus(settings.readTimeout()).toMillis();
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IssuerFailure wrapped) {
+            return wrapped.unavailable.getMessage();
+        }
+        if (cause instanceof java.util.concurrent.TimeoutException) {
+            return "timed out";
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** Carries an {@link IssuerUnavailableException} through a CompletableFuture pipeline. */
+    public static final class IssuerFailure extends RuntimeException {
+        final IssuerUnavailableException unavailable;
+
+        IssuerFailure(IssuerUnavailableException unavailable) {
+            super(unavailable.getMessage(), unavailable, false, false);
+            this.unavailable = unavailable;
+        }
+
+        public IssuerFailure(String message) {
+            this(new IssuerUnavailableException(message));
+        }
+    }
+
+    /** Collects at most {@code limit} bytes; a longer body cancels the exchange. */
+    private static final class BoundedBody implements BodySubscriber<byte[]> {
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > limit) {
+                    subscription.cancel();
+                    result.completeExceptionally(new IssuerFailure(new IssuerUnavailableException(
+                            "the response is larger than " + limit + " bytes")));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tokengate.jwt;
+
+/** One rule about a JWS header, checked before any key is looked up or any signature computed. */
+@FunctionalInterface
+public interface HeaderValidator {
+    void validate(JwsHeader header) throws TokenRejection;
+}

@@ -1,0 +1,90 @@
+package dev.tokengate.jwt;
+
+import dev.tokengate.Authentication;
+import dev.tokengate.RejectionReason;
+import dev.tokengate.ScopeClaims;
+import dev.tokengate.TokenValidator;
+import dev.tokengate.VerifiedToken;
+import dev.tokengate.http.IssuerUnavailableException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a JWT access token locally, in the order RFC 8725 suggests: strict compact parse, header rules (algorithm
+ * allowlist, {@code typ}, {@code crit}), key selection among configured keys only, signature, then the claim rules.
+ * Each step is a small replaceable object; this class only runs them in order.
+ */
+public final class JwtValidator implements TokenValidator {
+
+    private final List<HeaderValidator> headerValidators;
+    private final KeyProvider keys;
+    private final SignatureVerifier signatures;
+    private final List<ClaimValidator> claimValidators;
+    private final ScopeClaims scopeClaims;
+    private final Clock clock;
+    private final Duration retryAfter;
+
+    public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
+                        List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
+                        Duration retryAfter) {
+        this.headerValidators = List.copyOf(headerValidators);
+        this.keys = keys;
+        this.signatures = signatures;
+        this.claimValidators = List.copyOf(claimValidators);
+        this.scopeClaims = scopeClaims;
+        this.clock = clock;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public Authentication validate(String token) {
+        try {
+            return new Authentication.Authenticated(verify(token));
+        } catch (TokenRejection rejection) {
+            return new Authentication.Rejected(rejection.reason());
+        } catch (IssuerUnavailableException unavailable) {
+            return new Authentication.Unavailable(retryAfter);
+        }
+    }
+
+    /** The same checks, for callers that prefer exceptions: the precise reason is in the {@link TokenRejection}. */
+    public VerifiedToken verify(String token) throws TokenRejection, IssuerUnavailableException {
+        CompactJws jws = CompactJws.parse(token);
+        JwsHeader header = jws.header();
+        for (HeaderValidator validator : headerValidators) {
+            validator.validate(header);
+        }
+        verifySignature(jws, header);
+
+        Map<String, Object> claims = jws.claims();
+        long now = clock.millis() / 1000;
+        for (ClaimValidator validator : claimValidators) {
+            validator.validate(claims, now);
+        }
+        return new VerifiedToken(token, claims, scopeClaims.extract(claims), TimeClaims.expiry(claims));
+    }
+
+    private void verifySignature(CompactJws jws, JwsHeader header) throws TokenRejection, IssuerUnavailableException {
+        String alg = header.algorithm();
+        String kid = header.keyId();
+        VerificationKeys available = keys.current();
+        List<VerificationKey> candidates = available.candidates(alg, kid);
+        if (candidates.isEmpty() && kid != null && !available.hasKeyId(kid)) {
+            available = keys.afterUnknownKeyId(kid);
+            candidates = available.candidates(alg, kid);
+        }
+        if (candidates.isEmpty()) {
+            throw new TokenRejection(RejectionReason.UNKNOWN_KEY);
+        }
+        byte[] signingInput = jws.signingInput();
+        for (VerificationKey key : candidates) {
+            if (signatures.verify(alg, key, signingInput, jws.signature())) {
+                return;
+            }
+        }
+        throw new TokenRejection(RejectionReason.BAD_SIGNATURE);
+    }
+}

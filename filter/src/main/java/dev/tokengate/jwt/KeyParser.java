@@ -1,0 +1,116 @@
+package dev.tokengate.jwt;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.util.KeyUtils;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.OctetSequenceJsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns configured or fetched key text into verification keys: a JWKS, a single JWK, or PEM (a public key, a
+ * certificate, or bare base64 DER as MicroProfile JWT allows). JWK parsing is jose4j's, PEM decoding smallrye-jwt's.
+ * Symmetric ({@code oct}) keys from a key set are ignored: an HMAC key comes only from the configured secret, so a
+ * published key can never become an HMAC secret.
+ */
+public final class KeyParser {
+    private KeyParser() {
+    }
+
+    /** Parses key text; throws {@link IllegalArgumentException} with a message fit for a log when nothing usable is in it. */
+    public static VerificationKeys parse(String text, Set<String> algorithms) {
+        String trimmed = text.trim();
+        List<VerificationKey> keys = trimmed.startsWith("{") ? fromJwk(trimmed) : fromPem(trimmed, algorithms);
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no usable public key in it");
+        }
+        return new VerificationKeys(keys);
+    }
+
+    /** A JWKS document as fetched from an issuer. Keys jose4j cannot read are skipped, as RFC 7517 §5 asks. */
+    public static VerificationKeys fromJwks(Map<String, Object> document) {
+        if (!(document.get("keys") instanceof List<?> entries)) {
+            throw new IllegalArgumentException("not a JWK set: no \"keys\" array");
+        }
+        List<JsonWebKey> jwks = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            if (entry instanceof Map<?, ?> map) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> params = (Map<String, Object>) map;
+                    jwks.add(JsonWebKey.Factory.newJwk(params));
+                } catch (JoseException | RuntimeException unusable) {
+                    // an unknown key type or a broken key: skip it, the others still count
+                }
+            }
+        }
+        return new VerificationKeys(toKeys(jwks));
+    }
+
+    private static List<VerificationKey> fromJwk(String json) {
+        try {
+            Map<String, Object> parsed = org.jose4j.json.JsonUtil.parseJson(json);
+            if (parsed.containsKey("keys")) {
+                return toKeys(new JsonWebKeySet(json).getJsonWebKeys());
+            }
+            return toKeys(List.of(JsonWebKey.Factory.newJwk(parsed)));
+        } catch (JoseException e) {
+            throw new IllegalArgumentException("not a valid JWK or JWK set");
+        }
+    }
+
+    private static List<VerificationKey> toKeys(List<JsonWebKey> jwks) {
+        List<VerificationKey> keys = new ArrayList<>(jwks.size());
+        for (JsonWebKey jwk : jwks) {
+            if (jwk instanceof OctetSequenceJsonWebKey || !(jwk instanceof PublicJsonWebKey publicJwk)) {
+                continue;
+            }
+            PublicKey key = publicJwk.getPublicKey();
+            if (key != null) {
+                keys.add(new VerificationKey(jwk.getKeyId(), key, jwk.getAlgorithm(), jwk.getUse(), jwk.getKeyOps(), false));
+            }
+        }
+        return keys;
+    }
+
+    private static List<VerificationKey> fromPem(String pem, Set<String> algorithms) {
+        if (pem.contains("-----BEGIN CERTIFICATE-----")) {
+            try {
+                return List.of(new VerificationKey(null, KeyUtils.decodeCertificate(pem), null, null, null, false));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("not a valid PEM certificate");
+            }
+        }
+        // The PEM does not say which kind of key it holds: try the key types the allowed algorithms need.
+        for (SignatureAlgorithm family : families(algorithms)) {
+            try {
+                return List.of(new VerificationKey(null, KeyUtils.decodePublicKey(pem, family), null, null, null, false));
+            } catch (GeneralSecurityException | IllegalArgumentException wrongType) {
+                // try the next key type
+            }
+        }
+        throw new IllegalArgumentException("not a PEM public key of a type the allowed algorithms use");
+    }
+
+    private static List<SignatureAlgorithm> families(Set<String> algorithms) {
+        List<SignatureAlgorithm> families = new ArrayList<>(3);
+        if (algorithms.stream().anyMatch(alg -> alg.startsWith("RS") || alg.startsWith("PS"))) {
+            families.add(SignatureAlgorithm.RS256);
+        }
+        if (algorithms.stream().anyMatch(alg -> alg.startsWith("ES"))) {
+            families.add(SignatureAlgorithm.ES256);
+        }
+        if (algorithms.contains("EdDSA")) {
+            families.add(SignatureAlgorithm.EDDSA);
+        }
+        return families;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.tokengate.jwt;
+
+import dev.tokengate.config.TokengateConfig.JwksSettings;
+import dev.tokengate.http.IssuerHttpClient;
+import dev.tokengate.http.IssuerUnavailableException;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keys from a JWKS endpoint, found directly or through OIDC discovery, with the lifecycle a resource server needs:
+ * <ul>
+ *   <li>fetched once and cached; when the cache is older than the refresh interval, the next request starts a
+ *       refresh in the background and goes on with the cached keys, so no request waits for a routine refresh and no
+ *       thread of ours lives in the application server;</li>
+ *   <li>all fetches are single-flight: however many requests need keys at once, one HTTP call is made;</li>
+ *   <li>a token with an unknown {@code kid} triggers at most one fetch per unknown-kid interval, so a flood of forged
+ *       {@code kid}s cannot turn into a flood of calls to the issuer, yet a rotated key is picked up quickly;</li>
+ *   <li>when the endpoint fails, the cached keys keep working, and retries back off exponentially (1 s, 2 s, 4 s ...
+ *       up to the refresh interval); with no cached keys at all, requests get {@link IssuerUnavailableException}
+ *       (503) at once while backing off, rather than piling onto a dead issuer.</li>
+ * </ul>
+ */
+public final class RemoteJwksKeyProvider implements KeyProvider {
+
+    private record Snapshot(VerificationKeys keys, long fetchedAtMillis, long nextAttemptMillis, int failures,
+                            String lastError) {
+    }
+
+    private final IssuerHttpClient http;
+    private final JwksSettings settings;
+    private final Clock clock;
+    private final JwksLocation location;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(null, 0, 0, 0, null));
+    private final AtomicReference<CompletableFuture<VerificationKeys>> inFlight = new AtomicReference<>();
+    private final AtomicLong lastUnknownKidFetch = new AtomicLong(Long.MIN_VALUE / 2);
+    private final AtomicLong fetchCount = new AtomicLong();
+
+    public RemoteJwksKeyProvider(JwksLocation location, IssuerHttpClient http, JwksSettings settings, Clock clock) {
+        this.location = location;
+        this.http = http;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Where the JWKS lives: a fixed URL, or the {@code jwks_uri} of the issuer's discovery document. */
+    public sealed interface JwksLocation {
+        record Fixed(URI jwksUri) implements JwksLocation {
+        }
+
+        record Discovered(URI discoveryDocument, String issuer) implements JwksLocation {
+        }
+    }
+
+    /** Starts the first fetch without waiting for it, so the keys are usually there before the first token. */
+    public void prefetch() {
+        refresh();
+    }
+
+    @Override
+    public VerificationKeys current() throws IssuerUnavailableException {
+        Snapshot current = snapshot.get();
+        long now = clock.millis();
+        if (current.keys() != null) {
+            if (now - current.fetchedAtMillis() >= settings.refreshInterval().toMillis()
+                    && now >= current.nextAttemptMillis()) {
+                refresh();
+            }
+            return current.keys();
+        }
+        if (now < current.nextAttemptMillis()) {
+            throw new IssuerUnavailableException("no JWKS yet; last fetch failed: " + current.lastError());
+        }
+        return IssuerHttpClient.await(refresh(), http.deadlineMillis() * 2);
+    }
+
+    @Override
+    public VerificationKeys afterUnknownKeyId(String kid) throws IssuerUnavailableException {
+        long now = clock.millis();
+        long last = lastUnknownKidFetch.get();
+        if (now - last < settings.unknownKidInterval().toMillis() || !lastUnknownKidFetch.compareAndSet(last, now)) {
+            return current();
+        }
+        try {
+            return IssuerHttpClient.await(refresh(), http.deadlineMillis() * 2);
+        } catch (IssuerUnavailableException e) {
+            return current();
+        }
+    }
+
+    /** How many JWKS fetches were started: for tests and diagnostics. */
+    public long fetchCount() {
+        return fetchCount.get();
+    }
+
+    /** Starts a fetch unless one is running; either way returns the running one. */
+    private CompletableFuture<VerificationKeys> refresh() {
+        while (true) {
+            CompletableFuture<VerificationKeys> running = inFlight.get();
+            if (running != null && !running.isDone()) {
+                return running;
+            }
+            CompletableFuture<VerificationKeys> mine = new CompletableFuture<>();
+            if (inFlight.compareAndSet(running, mine)) {
+                fetchCount.incrementAndGet();
+                jwksUri().thenCompose(http::getJsonAsync)
+                        .thenApply(KeyParser::fromJwks)
+                        .whenComplete((keys, failure) -> {
+                            if (failure == null) {
+                                succeeded(keys);
+                                mine.complete(keys);
+                            } else {
+                                IssuerUnavailableException unavailable = failure instanceof IllegalArgumentException
+                                        || failure.getCause() instanceof IllegalArgumentException
+                                        ? new IssuerUnavailableException("the JWKS document is not a JWK set")
+                                        : IssuerHttpClient.unwrap(failure);
+                                failed(unavailable);
+                                mine.completeExceptionally(unavailable);
+                            }
+                        });
+                return mine;
+            }
+        }
+    }
+
+    private volatile URI discoveredJwksUri;
+
+    private CompletableFuture<URI> jwksUri() {
+        if (location instanceof JwksLocation.Fixed fixed) {
+            return CompletableFuture.completedFuture(fixed.jwksUri());
+        }
+        URI known = discoveredJwksUri;
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        JwksLocation.Discovered discovery = (JwksLocation.Discovered) location;
+        return http.getJsonAsync(discovery.discoveryDocument()).thenApply(document -> {
+            // OIDC Discovery §4.3: the document must be about the issuer we trust, or its keys are not that issuer's.
+            if (!discovery.issuer().equals(document.get("issuer"))) {
+                throw new IssuerHttpClient.IssuerFailure("the discovery document names another issuer");
+            }
+            if (!(document.get("jwks_uri") instanceof String jwksUri)) {
+                throw new IssuerHttpClient.IssuerFailure("the discovery document has no jwks_uri");
+            }
+            URI uri;
+            try {
+                uri = URI.create(jwksUri);
+            } catch (IllegalArgumentException e) {
+                throw new IssuerHttpClient.IssuerFailure("the discovery document's jwks_uri is not a URL");
+            }
+            if (!http.permits(uri)) {
+                throw new IssuerHttpClient.IssuerFailure("the discovery document's jwks_uri is not https");
+            }
+            discoveredJwksUri = uri;
+            return uri;
+        });
+    }
+
+    private void succeeded(VerificationKeys keys) {
+        snapshot.set(new Snapshot(keys, clock.millis(), 0, 0, null));
+    }
+
+    private void failed(IssuerUnavailableException failure) {
+        snapshot.updateAndGet(previous -> {
+            int failures = previous.failures() + 1;
+            long backoff = Math.min(1000L << Math.min(failures - 1, 20), settings.refreshInterval().toMillis());
+            return new Snapshot(previous.keys(), previous.fetchedAtMillis(), clock.millis() + backoff, failures,
+                    failure.getMessage());
+        });
+    }
+
+    /** Shown in logs: where the keys come from and how fresh they are, never the keys themselves. */
+    @Override
+    public String toString() {
+        Snapshot current = snapshot.get();
+        return "RemoteJwksKeyProvider[" + location + ", keys=" + (current.keys() == null ? "none" : current.keys().all().size())
+                + ", failures=" + current.failures() + "]";
+    }
+
+    List<VerificationKey> cachedKeys() {
+        Snapshot current = snapshot.get();
+        return current.keys() == null ? List.of() : current.keys().all();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tokengate.jwt;
+
+import dev.tokengate.RejectionReason;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code exp} (required), {@code nbf} and {@code iat}, each a JSON number between 0 and the end of year 9999 (fractions
+ * allowed, as RFC 7519's NumericDate permits), judged with the configured clock skew; plus the optional maximum age
+ * (from {@code iat}) and maximum lifetime ({@code exp - iat}), which then make {@code iat} required.
+ */
+public final class TimeClaims implements ClaimValidator {
+    /** 9999-12-31T23:59:59Z: no real token carries a later time, and beyond it arithmetic gets brittle. */
+    static final double LATEST = 253402300799d;
+
+    private final long skew;
+    private final long maxAge;
+    private final long maxLifetime;
+
+    public TimeClaims(Duration clockSkew, Optional<Duration> maxTokenAge, Optional<Duration> maxLifetime) {
+        this.skew = clockSkew.toSeconds();
+        this.maxAge = maxTokenAge.map(Duration::toSeconds).orElse(-1L);
+        this.maxLifetime = maxLifetime.map(Duration::toSeconds).orElse(-1L);
+    }
+
+    @Override
+    public void validate(Map<String, Object> claims, long now) throws TokenRejection {
+        double exp = numericDate(claims, "exp");
+        double nbf = numericDate(claims, "nbf");
+        double iat = numericDate(claims, "iat");
+        if (Double.isNaN(exp)) {
+            throw new TokenRejection(RejectionReason.MISSING_EXPIRY);
+        }
+        if (now >= exp + skew) {
+            throw new TokenRejection(RejectionReason.EXPIRED);
+        }
+        if (!Double.isNaN(nbf) && now + skew < nbf) {
+            throw new TokenRejection(RejectionReason.NOT_YET_VALID);
+        }
+        if (!Double.isNaN(iat) && now + skew < iat) {
+            throw new TokenRejection(RejectionReason.ISSUED_IN_FUTURE);
+        }
+        if ((maxAge >= 0 || maxLifetime >= 0) && Double.isNaN(iat)) {
+            throw new TokenRejection(RejectionReason.MISSING_ISSUED_AT);
+        }
+        if (maxAge >= 0 && now - iat > maxAge + skew) {
+            throw new TokenRejection(RejectionReason.TOO_OLD);
+        }
+        if (maxLifetime >= 0 && exp - iat > maxLifetime) {
+            throw new TokenRejection(RejectionReason.LIFETIME_TOO_LONG);
+        }
+    }
+
+    /** The claim in epoch seconds, {@code NaN} when absent; anything but a plausible number is malformed. */
+    static double numericDate(Map<String, Object> claims, String name) throws TokenRejection {
+        Object value = claims.get(name);
+        if (value == null) {
+            if (claims.containsKey(name)) {
+                throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
+            }
+            return Double.NaN;
+        }
+        double seconds;
+        if (value instanceof Long || value instanceof Integer) {
+            seconds = ((Number) value).longValue();
+        } else if (value instanceof Double d) {
+            seconds = d;
+        } else if (value instanceof BigInteger || value instanceof BigDecimal) {
+            throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
+        } else {
+            throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
+        }
+        if (!(seconds >= 0 && seconds <= LATEST)) {
+            throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
+        }
+        return seconds;
+    }
+
+    /** {@code exp} as whole epoch seconds, for callers that keep a validated token around. */
+    static long expiry(Map<String, Object> claims) throws TokenRejection {
+        double exp = numericDate(claims, "exp");
+        return Double.isNaN(exp) ? Long.MAX_VALUE : (long) Math.ceil(exp);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tokengate.jwt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** An immutable set of verification keys, as fetched or configured at one moment. */
+public final class VerificationKeys {
+    /** A token without {@code kid} is tried against at most this many keys, so it cannot buy many verifications. */
+    static final int MAX_CANDIDATES = 3;
+
+    private final List<VerificationKey> keys;
+    private final Set<String> keyIds;
+
+    public VerificationKeys(List<VerificationKey> keys) {
+        this.keys = List.copyOf(keys);
+        this.keyIds = this.keys.stream().map(VerificationKey::keyId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public List<VerificationKey> all() {
+        return keys;
+    }
+
+    public boolean isEmpty() {
+        return keys.isEmpty();
+    }
+
+    public boolean hasKeyId(String kid) {
+        return keyIds.contains(kid);
+    }
+
+    /**
+     * The keys that may verify a token with this {@code alg} and {@code kid}. A {@code kid} selects only keys with that
+     * id, plus keys that have none (a PEM key, the HMAC secret), so configured keys never need ids. Without a
+     * {@code kid}, every suitable key up to {@link #MAX_CANDIDATES}.
+     */
+    public List<VerificationKey> candidates(String alg, String kid) {
+        List<VerificationKey> matches = new ArrayList<>(2);
+        for (VerificationKey key : keys) {
+            boolean idMatches = kid == null || key.keyId() == null || kid.equals(key.keyId());
+            if (idMatches && key.canVerify(alg)) {
+                matches.add(key);
+                if (matches.size() == MAX_CANDIDATES) {
+                    break;
+                }
+            }
+        }
+        return matches;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tokengate.web;
+
+import dev.tokengate.RejectionReason;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * The one place that turns a rejection into a response: status, RFC 6750 §3 {@code WWW-Authenticate} challenge (or
+ * {@code Retry-After} for an unreachable issuer) and an RFC 9457 {@code application/problem+json} body. The servlet
+ * filter writes it with {@link #writeTo}; the JAX-RS binding copies {@link #status}, {@link #headerName},
+ * {@link #headerValue} and {@link #body} into its own response. Everything in it is fixed text chosen here: no
+ * request input is echoed.
+ */
+public record BearerChallenge(int status, String headerName, String headerValue, String body) {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    public BearerChallenge {
+        Objects.requireNonNull(headerName, "headerName");
+        Objects.requireNonNull(headerValue, "headerValue");
+        Objects.requireNonNull(body, "body");
+    }
+
+    /** The challenge for a 400, 401 or 403; {@code requiredScopes} fills the {@code scope} attribute of a 403. */
+    public static BearerChallenge of(RejectionReason reason, String realm, Collection<String> requiredScopes) {
+        if (reason.errorCode() == RejectionReason.ErrorCode.TEMPORARILY_UNAVAILABLE) {
+            return unavailable(Duration.ofSeconds(10));
+        }
+        StringBuilder header = new StringBuilder(96).append("Bearer realm=\"").append(realm).append('"');
+        String code = reason.errorCode().code();
+        if (code != null) {
+            header.append(", error=\"").append(code).append("\", error_description=\"")
+                    .append(reason.description()).append('"');
+        }
+        if (reason == RejectionReason.INSUFFICIENT_SCOPE && requiredScopes != null && !requiredScopes.isEmpty()) {
+            header.append(", scope=\"").append(String.join(" ", requiredScopes)).append('"');
+        }
+        return new BearerChallenge(reason.status(), "WWW-Authenticate", header.toString(),
+                problem(reason.status(), title(reason.status()), reason.description(), code));
+    }
+
+    public static BearerChallenge of(RejectionReason reason, String realm) {
+        return of(reason, realm, null);
+    }
+
+    /** 503 with {@code Retry-After}: the token may be fine, the issuer could not say. */
+    public static BearerChallenge unavailable(Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        RejectionReason reason = RejectionReason.ISSUER_UNAVAILABLE;
+        return new BearerChallenge(503, "Retry-After", Long.toString(seconds),
+                problem(503, title(503), reason.description(), null));
+    }
+
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setHeader(headerName, headerValue);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(PROBLEM_JSON);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            default -> "Service Unavailable";
+        };
+    }
+
+    private static String problem(int status, String title, String detail, String error) {
+        StringBuilder json = new StringBuilder(160).append("{\"type\":\"about:blank\",\"title\":\"").append(title)
+                .append("\",\"status\":").append(status).append(",\"detail\":\"").append(jsonEscape(detail)).append('"');
+        if (error != null) {
+            json.append(",\"error\":\"").append(error).append('"');
+        }
+        return json.append('}').toString();
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

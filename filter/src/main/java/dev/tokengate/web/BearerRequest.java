@@ -1,0 +1,64 @@
+package dev.tokengate.web;
+
+import dev.tokengate.Authentication;
+import dev.tokengate.VerifiedToken;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import java.security.Principal;
+
+/**
+ * The request the application sees: {@code getUserPrincipal()} is the validated token (a MicroProfile
+ * {@code JsonWebToken}), {@code isUserInRole(r)} is true when {@code r} is in its {@code groups} or scopes, and
+ * {@code getAuthType()} is {@value #AUTH_TYPE}. Validation happens on the first of these calls. A request without a
+ * bearer token keeps whatever the container says, so other authentication mechanisms still work; one with a rejected
+ * token has no principal at all.
+ */
+public final class BearerRequest extends HttpServletRequestWrapper {
+    public static final String AUTH_TYPE = "Bearer";
+
+    private final LazyAuthentication authentication;
+
+    BearerRequest(HttpServletRequest request, LazyAuthentication authentication) {
+        super(request);
+        this.authentication = authentication;
+    }
+
+    public Authentication authentication() {
+        return authentication.get();
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        Authentication outcome = authentication.get();
+        if (outcome instanceof Authentication.Authenticated authenticated) {
+            return authenticated.token();
+        }
+        return outcome instanceof Authentication.Anonymous ? super.getUserPrincipal() : null;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        Authentication outcome = authentication.get();
+        if (outcome instanceof Authentication.Authenticated authenticated) {
+            VerifiedToken token = authenticated.token();
+            return role != null && (token.getGroups().contains(role) || token.getScopes().contains(role));
+        }
+        return outcome instanceof Authentication.Anonymous && super.isUserInRole(role);
+    }
+
+    @Override
+    public String getAuthType() {
+        Authentication outcome = authentication.get();
+        if (outcome instanceof Authentication.Authenticated) {
+            return AUTH_TYPE;
+        }
+        return outcome instanceof Authentication.Anonymous ? super.getAuthType() : null;
+    }
+
+    @Override
+    public String getRemoteUser() {
+        Principal principal = getUserPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+}

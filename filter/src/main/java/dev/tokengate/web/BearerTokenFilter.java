@@ -1,0 +1,63 @@
+package dev.tokengate.web;
+
+import dev.tokengate.Authentication;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * The servlet edge. For every request it mapped to, it wraps the request so that the caller's token is validated when
+ * first asked for ({@link BearerRequest}); for paths configured as protected it asks at once and answers the
+ * rejection itself, so plain servlets are protected without any JAX-RS. Registered by {@link TokengateInitializer},
+ * or declared in {@code web.xml} (then it builds its configuration in {@link #init}).
+ */
+public final class BearerTokenFilter implements Filter {
+    private volatile TokengateRuntime runtime;
+
+    /** For {@code web.xml}: configuration is read in {@link #init}. */
+    public BearerTokenFilter() {
+    }
+
+    public BearerTokenFilter(TokengateRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        if (runtime == null) {
+            runtime = TokengateRuntime.forContext(filterConfig.getServletContext());
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest httpRequest) || !(response instanceof HttpServletResponse httpResponse)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        TokengateRuntime current = runtime;
+        // A forward, include or async dispatch reuses the outcome of the original request: validated once per request.
+        LazyAuthentication authentication = httpRequest.getAttribute(Authentication.REQUEST_ATTRIBUTE) instanceof LazyAuthentication known
+                ? known : new LazyAuthentication(httpRequest, current);
+        httpRequest.setAttribute(Authentication.REQUEST_ATTRIBUTE, authentication);
+        BearerRequest wrapped = httpRequest instanceof BearerRequest already ? already
+                : new BearerRequest(httpRequest, authentication);
+
+        if (current.protects(httpRequest)) {
+            Authentication outcome = authentication.get();
+            if (!(outcome instanceof Authentication.Authenticated)) {
+                current.challenge(LazyAuthentication.reasonOf(outcome), outcome).writeTo(httpResponse);
+                return;
+            }
+        }
+        chain.doFilter(wrapped, response);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tokengate.web;
+
+import dev.tokengate.RejectionReason;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Logs rejections at DEBUG (JUL's FINE): one line naming the reason, never the token, never a stack trace. At most
+ * {@link #LINES_PER_MINUTE} lines per reason per minute; the next line after a quiet spell says how many were
+ * left out, so a flood of bad tokens cannot fill a disk.
+ */
+public final class RejectionLog {
+    static final int LINES_PER_MINUTE = 10;
+    private static final long MINUTE_NANOS = 60_000_000_000L;
+
+    private final Logger logger;
+    private final LongSupplier nanoClock;
+    private final Map<RejectionReason, Window> windows = new EnumMap<>(RejectionReason.class);
+
+    public RejectionLog(Logger logger, LongSupplier nanoClock) {
+        this.logger = logger;
+        this.nanoClock = nanoClock;
+        for (RejectionReason reason : RejectionReason.values()) {
+            windows.put(reason, new Window(nanoClock.getAsLong()));
+        }
+    }
+
+    public static RejectionLog standard() {
+        return new RejectionLog(System.getLogger("dev.tokengate"), System::nanoTime);
+    }
+
+    public void rejected(RejectionReason reason, String method, String path) {
+        if (!logger.isLoggable(Level.DEBUG)) {
+            return;
+        }
+        Window window = windows.get(reason);
+        long suppressed = window.admit(nanoClock.getAsLong());
+        if (suppressed >= 0) {
+            logger.log(Level.DEBUG, "tokengate rejected {0} {1}: {2}{3}", method, path, reason.name(),
+                    suppressed > 0 ? " (" + suppressed + " similar rejections not logged)" : "");
+        }
+    }
+
+    /** A per-reason fixed window: lock-free counters, so logging cannot become a point of contention. */
+    private static final class Window {
+        private final AtomicLong start;
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong dropped = new AtomicLong();
+
+        Window(long now) {
+            start = new AtomicLong(now);
+        }
+
+        /** -1 when this line must be dropped, else how many were dropped before it. */
+        long admit(long now) {
+            long begun = start.get();
+            if (now - begun >= MINUTE_NANOS && start.compareAndSet(begun, now)) {
+                count.set(0);
+            }
+            if (count.incrementAndGet() > LINES_PER_MINUTE) {
+                dropped.incrementAndGet();
+                return -1;
+            }
+            return dropped.getAndSet(0);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.tokengate.web;
+
+import dev.tokengate.RejectionReason;
+import dev.tokengate.config.TokengateConfig.TokenLocations;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.Locale;
+
+/**
+ * RFC 6750 §2: the {@code Authorization: Bearer} header (scheme case-insensitive, exactly one space, one token in
+ * b64token syntax), or the configured header or MicroProfile JWT cookie instead; the form body and the query only
+ * when enabled. A token in two places, two {@code Authorization} headers, or a malformed Bearer credential is an
+ * invalid request. A token over the length limit is refused before anything looks at its content. An
+ * {@code Authorization} header with another scheme (Basic, say) is not ours and counts as no token.
+ */
+public final class Rfc6750TokenResolver implements BearerTokenResolver {
+    static final String PARAMETER = "access_token";
+    private static final String BEARER = "bearer";
+
+    private final TokenLocations locations;
+
+    public Rfc6750TokenResolver(TokenLocations locations) {
+        this.locations = locations;
+    }
+
+    @Override
+    public TokenResolution resolve(HttpServletRequest request) {
+        TokenResolution header = locations.fromCookie() ? fromCookie(request) : fromHeader(request);
+        if (header instanceof TokenResolution.Invalid) {
+            return header;
+        }
+        TokenResolution query = locations.queryParameter() ? fromQuery(request) : TokenResolution.ABSENT;
+        if (query instanceof TokenResolution.Invalid) {
+            return query;
+        }
+        TokenResolution form = locations.formParameter() ? fromForm(request, query) : TokenResolution.ABSENT;
+        if (form instanceof TokenResolution.Invalid) {
+            return form;
+        }
+        TokenResolution found = TokenResolution.ABSENT;
+        for (TokenResolution candidate : new TokenResolution[] {header, query, form}) {
+            if (candidate instanceof TokenResolution.Found) {
+                if (found instanceof TokenResolution.Found) {
+                    return new TokenResolution.Invalid(RejectionReason.MULTIPLE_TOKENS);
+                }
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    private TokenResolution fromHeader(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(locations.headerName());
+        if (values == null || !values.hasMoreElements()) {
+            return TokenResolution.ABSENT;
+        }
+        String value = values.nextElement();
+        if (values.hasMoreElements()) {
+            return new TokenResolution.Invalid(locations.fromAuthorizationHeader()
+                    ? RejectionReason.MULTIPLE_TOKENS : RejectionReason.MALFORMED_AUTHORIZATION);
+        }
+        if (!locations.fromAuthorizationHeader()) {
+            String bare = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7) : value;
+            return token(bare, RejectionReason.MALFORMED_AUTHORIZATION);
+        }
+        if (!value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return TokenResolution.ABSENT;
+        }
+        if (value.length() == BEARER.length()) {
+            return new TokenResolution.Invalid(RejectionReason.MALFORMED_AUTHORIZATION);
+        }
+        char separator = value.charAt(BEARER.length());
+        if (separator != ' ') {
+            // "Bearerfoo" is some other scheme; "Bearer\tfoo" is a mangled Bearer credential.
+            return Character.isWhitespace(separator) || separator == ','
+                    ? new TokenResolution.Invalid(RejectionReason.MALFORMED_AUTHORIZATION) : TokenResolution.ABSENT;
+        }
+        return token(value.substring(BEARER.length() + 1), RejectionReason.MALFORMED_AUTHORIZATION);
+    }
+
+    private TokenResolution fromCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return TokenResolution.ABSENT;
+        }
+        String value = null;
+        for (Cookie cookie : cookies) {
+            if (locations.cookieName().equals(cookie.getName())) {
+                if (value != null) {
+                    return new TokenResolution.Invalid(RejectionReason.MULTIPLE_TOKENS);
+                }
+                value = cookie.getValue();
+            }
+        }
+        return value == null ? TokenResolution.ABSENT : token(value, RejectionReason.MALFORMED_TOKEN);
+    }
+
+    private TokenResolution fromQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || !query.contains(PARAMETER)) {
+            return TokenResolution.ABSENT;
+        }
+        String value = null;
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (PARAMETER.equals(decode(name))) {
+                if (value != null) {
+                    return new TokenResolution.Invalid(RejectionReason.MULTIPLE_TOKENS);
+                }
+                value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            }
+        }
+        return value == null ? TokenResolution.ABSENT : token(value, RejectionReason.MALFORMED_TOKEN);
+    }
+
+    /** RFC 6750 §2.2: only a POST with an url-encoded body; the container merges query and body, so subtract. */
+    private TokenResolution fromForm(HttpServletRequest request, TokenResolution query) {
+        String contentType = request.getContentType();
+        if (!"POST".equals(request.getMethod()) || contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return TokenResolution.ABSENT;
+        }
+        String[] values = request.getParameterValues(PARAMETER);
+        int inBody = (values == null ? 0 : values.length) - (query instanceof TokenResolution.Found ? 1 : 0);
+        if (inBody <= 0) {
+            return TokenResolution.ABSENT;
+        }
+        if (inBody > 1) {
+            return new TokenResolution.Invalid(RejectionReason.MULTIPLE_TOKENS);
+        }
+        return token(values[values.length - 1], RejectionReason.MALFORMED_TOKEN);
+    }
+
+    private TokenResolution token(String candidate, RejectionReason whenMalformed) {
+        if (candidate.length() > locations.maxTokenLength()) {
+            return new TokenResolution.Invalid(RejectionReason.TOKEN_TOO_LONG);
+        }
+        return isB64Token(candidate) ? new TokenResolution.Found(candidate) : new TokenResolution.Invalid(whenMalformed);
+    }
+
+    /** {@code b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} (RFC 6750 §2.1). */
+    static boolean isB64Token(String value) {
+        int length = value.length();
+        int i = 0;
+        while (i < length) {
+            char c = value.charAt(i);
+            boolean tokenChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            if (!tokenChar) {
+                break;
+            }
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        while (i < length && value.charAt(i) == '=') {
+            i++;
+        }
+        return i == length;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return "";
+        }
+    }
+}

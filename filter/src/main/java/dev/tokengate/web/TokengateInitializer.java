@@ -1,0 +1,52 @@
+package dev.tokengate.web;
+
+import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.ConfigurationException;
+import dev.tokengate.config.PropertySource;
+import dev.tokengate.config.PropertySources;
+import dev.tokengate.config.TokengateConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Installs the filter when the jar is in {@code WEB-INF/lib}: no {@code web.xml} edit. Reads and checks the
+ * configuration now, so a mistake fails the deployment with a message naming the property. With
+ * {@code tokengate.filter.auto-register=false} it does nothing and {@code web.xml} declares {@link BearerTokenFilter}.
+ */
+public final class TokengateInitializer implements ServletContainerInitializer {
+    public static final String FILTER_NAME = "tokengate";
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        ClassLoader classLoader = context.getClassLoader();
+        PropertySource properties = PropertySources.forApplication(classLoader);
+        if (properties.get(ConfigLoader.AUTO_REGISTER).map("false"::equalsIgnoreCase).orElse(false)) {
+            return;
+        }
+        TokengateRuntime runtime;
+        try {
+            TokengateConfig config = new ConfigLoader(properties, classLoader).load();
+            runtime = TokengateRuntime.create(config, Clock.systemUTC());
+        } catch (ConfigurationException e) {
+            context.log(e.getMessage());
+            throw new ServletException(e.getMessage());
+        }
+        context.setAttribute(TokengateRuntime.CONTEXT_ATTRIBUTE, runtime);
+        FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, new BearerTokenFilter(runtime));
+        if (registration == null) {
+            return; // web.xml already declares a filter of this name: it wins.
+        }
+        registration.setAsyncSupported(true);
+        registration.addMappingForUrlPatterns(
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ASYNC,
+                        DispatcherType.ERROR),
+                false, runtime.config().filter().urlPatterns().toArray(String[]::new));
+    }
+}
