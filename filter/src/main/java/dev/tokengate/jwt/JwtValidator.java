@@ -52,19 +52,26 @@ public final class JwtValidator implements TokenValidator {
 
     /** The same checks, for callers that prefer exceptions: the precise reason is in the {@link TokenRejection}. */
     public VerifiedToken verify(String token) throws TokenRejection, IssuerUnavailableException {
+        Map<String, Object> claims = verifiedJws(token).claims();
+        long now = clock.millis() / 1000;
+        for (ClaimValidator validator : claimValidators) {
+            validator.validate(claims, now);
+        }
+        return new VerifiedToken(token, claims, scopeClaims.extract(claims), TimeClaims.expiry(claims));
+    }
+
+    /**
+     * The JWS layer alone: strict parse, header rules, key selection and signature. The payload is authentic
+     * afterwards, but nothing has been said about its claims.
+     */
+    public CompactJws verifiedJws(String token) throws TokenRejection, IssuerUnavailableException {
         CompactJws jws = CompactJws.parse(token);
         JwsHeader header = jws.header();
         for (HeaderValidator validator : headerValidators) {
             validator.validate(header);
         }
         verifySignature(jws, header);
-
-        Map<String, Object> claims = jws.claims();
-        long now = clock.millis() / 1000;
-        for (ClaimValidator validator : claimValidators) {
-            validator.validate(claims, now);
-        }
-        return new VerifiedToken(token, claims, scopeClaims.extract(claims), TimeClaims.expiry(claims));
+        return jws;
     }
 
     private void verifySignature(CompactJws jws, JwsHeader header) throws TokenRejection, IssuerUnavailableException {

@@ -5,36 +5,16 @@ import dev.tokengate.RejectionReason;
 import dev.tokengate.TokenValidator;
 import dev.tokengate.config.ConfigLoader;
 import dev.tokengate.config.ConfigurationException;
-import dev.tokengate.config.KeySource;
 import dev.tokengate.config.PropertySources;
 import dev.tokengate.config.TokengateConfig;
-import dev.tokengate.config.TokengateConfig.JwtSettings;
 import dev.tokengate.http.IssuerHttpClient;
-import dev.tokengate.jwt.AccessTokenType;
-import dev.tokengate.jwt.AllowedAlgorithms;
-import dev.tokengate.jwt.AudienceClaim;
-import dev.tokengate.jwt.ClaimValidator;
-import dev.tokengate.jwt.CombinedKeyProvider;
-import dev.tokengate.jwt.CriticalHeaders;
-import dev.tokengate.jwt.IssuerClaim;
 import dev.tokengate.jwt.JwtValidator;
-import dev.tokengate.jwt.KeyParser;
-import dev.tokengate.jwt.KeyProvider;
-import dev.tokengate.jwt.RemoteJwksKeyProvider;
-import dev.tokengate.jwt.SignatureVerifier;
-import dev.tokengate.jwt.StaticKeyProvider;
-import dev.tokengate.jwt.TimeClaims;
-import dev.tokengate.jwt.VerificationKey;
-import dev.tokengate.jwt.VerificationKeys;
+import dev.tokengate.jwt.JwtValidators;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jose4j.keys.HmacKey;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * tokengate assembled from its configuration, once per application: the token resolver, the validator pipeline, the
@@ -60,60 +40,10 @@ public final class TokengateRuntime {
 
     /** Builds the standard pipeline; key text that holds no usable key is a {@link ConfigurationException}. */
     public static TokengateRuntime create(TokengateConfig config, Clock clock) {
-        JwtSettings jwt = config.jwt();
-        IssuerHttpClient http = new IssuerHttpClient(config.http());
-
-        List<ClaimValidator> claimValidators = new ArrayList<>();
-        claimValidators.add(new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime()));
-        claimValidators.add(new IssuerClaim(jwt.issuer()));
-        if (jwt.checksAudience()) {
-            claimValidators.add(new AudienceClaim(jwt.audiences()));
-        }
-        JwtValidator jwtValidator = new JwtValidator(
-                List.of(new AllowedAlgorithms(jwt.algorithms()), new AccessTokenType(jwt.requireAtJwtType()),
-                        new CriticalHeaders()),
-                keyProvider(jwt, config, http, clock),
-                new SignatureVerifier(jwt.algorithms()),
-                claimValidators,
-                config.scopeClaims(),
-                clock,
-                config.jwks().retryAfter());
+        JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+                new IssuerHttpClient(config.http()), clock);
         return new TokengateRuntime(config, new Rfc6750TokenResolver(config.tokenLocations()),
                 new TokenTypeDispatcher(jwtValidator, new OpaqueTokenRejector()), RejectionLog.standard());
-    }
-
-    private static KeyProvider keyProvider(JwtSettings jwt, TokengateConfig config, IssuerHttpClient http, Clock clock) {
-        VerificationKeys secret = new VerificationKeys(jwt.hmacSecret()
-                .map(text -> List.of(new VerificationKey(null, new HmacKey(text.getBytes(StandardCharsets.UTF_8)),
-                        null, null, null, true)))
-                .orElse(List.of()));
-        KeySource source = jwt.keySource();
-        if (source instanceof KeySource.SecretOnly) {
-            return new StaticKeyProvider(secret);
-        }
-        if (source instanceof KeySource.Static fixed) {
-            VerificationKeys keys;
-            try {
-                keys = KeyParser.parse(fixed.keyText(), jwt.algorithms());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(fixed.origin() == null ? ConfigLoader.PUBLIC_KEY : propertyOf(fixed),
-                        "holds " + e.getMessage());
-            }
-            List<VerificationKey> all = new ArrayList<>(secret.all());
-            all.addAll(keys.all());
-            return new StaticKeyProvider(new VerificationKeys(all));
-        }
-        RemoteJwksKeyProvider.JwksLocation location = source instanceof KeySource.RemoteJwks remote
-                ? new RemoteJwksKeyProvider.JwksLocation.Fixed(remote.jwksUri())
-                : new RemoteJwksKeyProvider.JwksLocation.Discovered(((KeySource.Discovery) source).discoveryDocument(),
-                jwt.issuer());
-        RemoteJwksKeyProvider remote = new RemoteJwksKeyProvider(location, http, config.jwks(), clock);
-        remote.prefetch();
-        return secret.isEmpty() ? remote : new CombinedKeyProvider(secret, remote);
-    }
-
-    private static String propertyOf(KeySource.Static fixed) {
-        return ConfigLoader.PUBLIC_KEY.equals(fixed.origin()) ? ConfigLoader.PUBLIC_KEY : ConfigLoader.PUBLIC_KEY_LOCATION;
     }
 
     /** The runtime of an application: the one its initializer built, or a new one from its configuration. */

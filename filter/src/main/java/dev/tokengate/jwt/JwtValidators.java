@@ -1,0 +1,79 @@
+package dev.tokengate.jwt;
+
+import dev.tokengate.ScopeClaims;
+import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.ConfigurationException;
+import dev.tokengate.config.KeySource;
+import dev.tokengate.config.TokengateConfig.JwksSettings;
+import dev.tokengate.config.TokengateConfig.JwtSettings;
+import dev.tokengate.http.IssuerHttpClient;
+import org.jose4j.keys.HmacKey;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles the standard {@link JwtValidator} from configuration. */
+public final class JwtValidators {
+    private JwtValidators() {
+    }
+
+    /** Key text that holds no usable key is a {@link ConfigurationException} naming the property. */
+    public static JwtValidator fromSettings(JwtSettings jwt, JwksSettings jwks, ScopeClaims scopeClaims,
+                                            IssuerHttpClient http, Clock clock) {
+        List<ClaimValidator> claimValidators = new ArrayList<>();
+        claimValidators.add(new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime()));
+        claimValidators.add(new IssuerClaim(jwt.issuer()));
+        if (jwt.checksAudience()) {
+            claimValidators.add(new AudienceClaim(jwt.audiences()));
+        }
+        return new JwtValidator(
+                List.of(new AllowedAlgorithms(jwt.algorithms()), new AccessTokenType(jwt.requireAtJwtType()),
+                        new CriticalHeaders()),
+                keyProvider(jwt, jwks, http, clock),
+                new SignatureVerifier(jwt.algorithms()),
+                claimValidators,
+                scopeClaims,
+                clock,
+                jwks.retryAfter());
+    }
+
+    private static KeyProvider keyProvider(JwtSettings jwt, JwksSettings jwks, IssuerHttpClient http, Clock clock) {
+        VerificationKeys secret = new VerificationKeys(jwt.hmacSecret()
+                .map(text -> List.of(new VerificationKey(null, new HmacKey(text.getBytes(StandardCharsets.UTF_8)),
+                        null, null, null, true)))
+                .orElse(List.of()));
+        KeySource source = jwt.keySource();
+        if (source instanceof KeySource.SecretOnly) {
+            return new StaticKeyProvider(secret);
+        }
+        if (source instanceof KeySource.Static fixed) {
+            VerificationKeys keys;
+            try {
+                keys = KeyParser.parse(fixed.keyText(), jwt.algorithms());
+            } catch (IllegalArgumentException e) {
+                String property = ConfigLoader.PUBLIC_KEY.equals(fixed.origin())
+                        ? ConfigLoader.PUBLIC_KEY : ConfigLoader.PUBLIC_KEY_LOCATION;
+                throw new ConfigurationException(property, "holds " + e.getMessage());
+            }
+            List<VerificationKey> all = new ArrayList<>(secret.all());
+            all.addAll(keys.all());
+            return new StaticKeyProvider(new VerificationKeys(all));
+        }
+        RemoteJwksKeyProvider.JwksLocation location = source instanceof KeySource.RemoteJwks remote
+                ? new RemoteJwksKeyProvider.JwksLocation.Fixed(remote.jwksUri())
+                : new RemoteJwksKeyProvider.JwksLocation.Discovered(((KeySource.Discovery) source).discoveryDocument(),
+                jwt.issuer());
+        RemoteJwksKeyProvider remote = new RemoteJwksKeyProvider(location, http, jwks, clock);
+        remote.prefetch();
+        return secret.isEmpty() ? remote : new CombinedKeyProvider(secret, remote);
+    }
+
+    /** A validator that checks only the JWS layer's rules and no claims: for signature-layer test vectors. */
+    public static JwtValidator signatureOnly(java.util.Set<String> algorithms, KeyProvider keys) {
+        return new JwtValidator(List.of(new AllowedAlgorithms(algorithms), new CriticalHeaders()), keys,
+                new SignatureVerifier(algorithms), List.of(), ScopeClaims.DEFAULT, Clock.systemUTC(), Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tokengate.testing;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A JWKS and discovery endpoint on 127.0.0.1, with what a test needs to play an issuer: change the key set, go down
+ * (answer 503), be slow, and count the requests it received.
+ */
+public final class JwksServer implements AutoCloseable {
+    private final HttpServer server;
+    private final AtomicReference<String> jwks = new AtomicReference<>("{\"keys\":[]}");
+    private final AtomicInteger jwksRequests = new AtomicInteger();
+    private final AtomicInteger discoveryRequests = new AtomicInteger();
+    private volatile boolean down;
+    private volatile long delayMillis;
+    private volatile String issuerInDiscovery;
+
+    public JwksServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "test-jwks-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/jwks", exchange -> {
+            jwksRequests.incrementAndGet();
+            respond(exchange, jwks.get());
+        });
+        server.createContext("/.well-known/openid-configuration", exchange -> {
+            discoveryRequests.incrementAndGet();
+            String issuer = issuerInDiscovery != null ? issuerInDiscovery : issuer();
+            respond(exchange, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri() + "\"}");
+        });
+        server.start();
+    }
+
+    private void respond(com.sun.net.httpserver.HttpExchange exchange, String body) throws IOException {
+        try (exchange) {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (down) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    public JwksServer serve(String jwksJson) {
+        jwks.set(jwksJson);
+        return this;
+    }
+
+    public JwksServer serve(TestKeys... keys) {
+        return serve(TestKeys.jwks(keys));
+    }
+
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    public void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    public void issuerInDiscovery(String issuer) {
+        this.issuerInDiscovery = issuer;
+    }
+
+    public int jwksRequests() {
+        return jwksRequests.get();
+    }
+
+    public int discoveryRequests() {
+        return discoveryRequests.get();
+    }
+
+    public String issuer() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public URI jwksUri() {
+        return URI.create(issuer() + "/jwks");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
