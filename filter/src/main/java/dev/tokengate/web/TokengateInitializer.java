@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Installs the filter when the jar is in {@code WEB-INF/lib}: no {@code web.xml} edit. Reads and checks the
@@ -23,10 +24,21 @@ import java.util.Set;
 public final class TokengateInitializer implements ServletContainerInitializer {
     public static final String FILTER_NAME = "tokengate";
 
+    private final Function<ClassLoader, PropertySource> propertySources;
+
+    public TokengateInitializer() {
+        this(PropertySources::forApplication);
+    }
+
+    /** With another source of configuration than the application's own: for tests and embedding. */
+    public TokengateInitializer(Function<ClassLoader, PropertySource> propertySources) {
+        this.propertySources = propertySources;
+    }
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         ClassLoader classLoader = context.getClassLoader();
-        PropertySource properties = PropertySources.forApplication(classLoader);
+        PropertySource properties = propertySources.apply(classLoader);
         if (properties.get(ConfigLoader.AUTO_REGISTER).map("false"::equalsIgnoreCase).orElse(false)) {
             return;
         }
