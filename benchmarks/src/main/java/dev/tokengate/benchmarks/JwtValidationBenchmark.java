@@ -1,0 +1,165 @@
+package dev.tokengate.benchmarks;
+
+import dev.tokengate.VerifiedToken;
+import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertySource;
+import dev.tokengate.config.TokengateConfig;
+import dev.tokengate.http.IssuerHttpClient;
+import dev.tokengate.jwt.JwtValidator;
+import dev.tokengate.jwt.JwtValidators;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One valid access token per algorithm, checked three ways: the bare JCA signature check (the floor), tokengate's full
+ * validator, and smallrye-jwt's {@link DefaultJWTParser}. The ratio of each to the floor is the cost of everything
+ * beyond the signature: parsing, header and claim rules, key selection, building the principal.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class JwtValidationBenchmark {
+
+    static final String ISSUER = "https://issuer.example.test/";
+    static final String AUDIENCE = "https://api.example.test";
+
+    @Param({"RS256", "ES256"})
+    public String alg;
+
+    private String token;
+    private PublicKey publicKey;
+    private String jcaAlgorithm;
+    private byte[] signingInput;
+    private byte[] signature;
+    private JwtValidator tokengate;
+    private DefaultJWTParser smallrye;
+
+    @Setup
+    public void setUp() throws Exception {
+        KeyPair pair = keyPair(alg);
+        publicKey = pair.getPublic();
+        token = mint(pair, alg);
+
+        // The raw check gets exactly what the token signs; JOSE's ES256 signature is r||s, which the P1363 variant takes as is.
+        int lastDot = token.lastIndexOf('.');
+        signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
+        signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
+        jcaAlgorithm = alg.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format";
+
+        Map<String, String> properties = Map.of(
+                ConfigLoader.ISSUER, ISSUER,
+                ConfigLoader.AUDIENCES, AUDIENCE,
+                ConfigLoader.PUBLIC_KEY, pem(publicKey),
+                ConfigLoader.ALGORITHMS, alg);
+        PropertySource source = name -> Optional.ofNullable(properties.get(name));
+        TokengateConfig config = new ConfigLoader(source, JwtValidationBenchmark.class.getClassLoader()).load();
+        tokengate = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+                new IssuerHttpClient(config.http()), Clock.systemUTC());
+
+        JWTAuthContextInfo contextInfo = new JWTAuthContextInfo(publicKey, ISSUER);
+        contextInfo.setExpectedAudience(Set.of(AUDIENCE));
+        contextInfo.setSignatureAlgorithm(Set.of(SignatureAlgorithm.fromAlgorithm(alg)));
+        smallrye = new DefaultJWTParser(contextInfo);
+
+        // Each path must accept the token, or the figures mean nothing.
+        if (!rawJcaSignatureCheck()) {
+            throw new IllegalStateException(alg + ": the raw JCA check rejected the token");
+        }
+        VerifiedToken verified = tokengateValidator();
+        if (!"user-1".equals(verified.getName()) || !verified.getScopes().contains("read:patients")) {
+            throw new IllegalStateException(alg + ": tokengate accepted the token with wrong claims: " + verified);
+        }
+        JsonWebToken parsed = smallryeDefaultJwtParser();
+        if (!"user-1".equals(parsed.getName())) {
+            throw new IllegalStateException(alg + ": smallrye-jwt parsed the token with wrong claims");
+        }
+    }
+
+    @Benchmark
+    public boolean rawJcaSignatureCheck() throws GeneralSecurityException {
+        Signature verifier = Signature.getInstance(jcaAlgorithm);
+        verifier.initVerify(publicKey);
+        verifier.update(signingInput);
+        return verifier.verify(signature);
+    }
+
+    @Benchmark
+    public VerifiedToken tokengateValidator() throws Exception {
+        return tokengate.verify(token);
+    }
+
+    @Benchmark
+    public JsonWebToken smallryeDefaultJwtParser() throws Exception {
+        return smallrye.parse(token);
+    }
+
+    private static KeyPair keyPair(String alg) throws GeneralSecurityException {
+        if (alg.equals("RS256")) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        }
+        if (alg.equals("ES256")) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        }
+        throw new IllegalArgumentException("no benchmark key for " + alg);
+    }
+
+    private static String mint(KeyPair pair, String alg) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject("user-1");
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(24 * 60);
+        claims.setStringClaim("scope", "read:patients write:patients");
+
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(alg);
+        jws.setKeyIdHeaderValue("bench-" + alg.toLowerCase());
+        jws.setHeader("typ", "at+jwt");
+        jws.setKey(pair.getPrivate());
+        return jws.getCompactSerialization();
+    }
+
+    private static String pem(PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+}
