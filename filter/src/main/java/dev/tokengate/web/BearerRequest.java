@@ -17,9 +17,9 @@ import java.security.Principal;
 public final class BearerRequest extends HttpServletRequestWrapper {
     public static final String AUTH_TYPE = "Bearer";
 
-    private final LazyAuthentication authentication;
+    private final RequestAuthentication authentication;
 
-    BearerRequest(HttpServletRequest request, LazyAuthentication authentication) {
+    BearerRequest(HttpServletRequest request, RequestAuthentication authentication) {
         super(request);
         this.authentication = authentication;
     }

@@ -45,8 +45,8 @@ public final class BearerTokenFilter implements Filter {
         }
         TokengateRuntime current = runtime;
         // A forward, include or async dispatch reuses the outcome of the original request: validated once per request.
-        LazyAuthentication authentication = httpRequest.getAttribute(Authentication.REQUEST_ATTRIBUTE) instanceof LazyAuthentication known
-                ? known : new LazyAuthentication(httpRequest, current);
+        RequestAuthentication authentication = httpRequest.getAttribute(Authentication.REQUEST_ATTRIBUTE) instanceof RequestAuthentication known
+                ? known : new RequestAuthentication(httpRequest, current);
         httpRequest.setAttribute(Authentication.REQUEST_ATTRIBUTE, authentication);
         BearerRequest wrapped = httpRequest instanceof BearerRequest already ? already
                 : new BearerRequest(httpRequest, authentication);
@@ -54,7 +54,7 @@ public final class BearerTokenFilter implements Filter {
         if (current.protects(httpRequest)) {
             Authentication outcome = authentication.get();
             if (!(outcome instanceof Authentication.Authenticated)) {
-                current.challenge(LazyAuthentication.reasonOf(outcome), outcome).writeTo(httpResponse);
+                authentication.challenge().writeTo(httpResponse);
                 return;
             }
         }

@@ -81,7 +81,7 @@ public final class TokengateRuntime {
         } else {
             return Authentication.ANONYMOUS;
         }
-        RejectionReason reason = LazyAuthentication.reasonOf(outcome);
+        RejectionReason reason = RequestAuthentication.reasonOf(outcome);
         if (reason != null) {
             rejectionLog.rejected(reason, request.getMethod(), pathOf(request));
         }
@@ -94,14 +94,10 @@ public final class TokengateRuntime {
 
     /** The response for a request that was not authenticated. */
     public BearerChallenge challenge(Authentication outcome) {
-        return challenge(LazyAuthentication.reasonOf(outcome), outcome);
-    }
-
-    BearerChallenge challenge(RejectionReason reason, Authentication outcome) {
         if (outcome instanceof Authentication.Unavailable unavailable) {
             return BearerChallenge.unavailable(unavailable.retryAfter());
         }
-        return BearerChallenge.of(reason, config.realm());
+        return BearerChallenge.of(RequestAuthentication.reasonOf(outcome), config.realm());
     }
 
     private static String pathOf(HttpServletRequest request) {

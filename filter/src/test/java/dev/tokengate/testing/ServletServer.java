@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.function.Consumer;
 
 /**
  * A real servlet container (Jetty) on 127.0.0.1 with tokengate installed by its initializer, as in a WAR, and three
@@ -31,6 +32,12 @@ public final class ServletServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
 
     public ServletServer(PropertySource properties) throws Exception {
+        this(properties, context -> {
+        });
+    }
+
+    /** With more servlets, added by {@code extra} to the context before it starts. */
+    public ServletServer(PropertySource properties, Consumer<ServletContextHandler> extra) throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -39,6 +46,7 @@ public final class ServletServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new PublicServlet()), "/public/*");
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/lazy/*");
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/secure/*");
+        extra.accept(context);
         server.setHandler(context);
         server.start();
     }
@@ -56,6 +64,14 @@ public final class ServletServer implements AutoCloseable {
 
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -9,17 +9,20 @@ import java.util.function.Supplier;
 /**
  * One request's authentication, worked out on first demand and then remembered. A request to an endpoint that never
  * asks who the caller is costs no validation at all, and a stale token sent to a public endpoint cannot break it.
+ * Stored under {@link Authentication#REQUEST_ATTRIBUTE}, where the JAX-RS binding finds it (JAX-RS request
+ * properties are the servlet request's attributes), together with the challenge that answers a failure.
  */
-final class LazyAuthentication implements Supplier<Authentication> {
+public final class RequestAuthentication implements Supplier<Authentication> {
     private final HttpServletRequest request;
     private final TokengateRuntime runtime;
     private volatile Authentication outcome;
 
-    LazyAuthentication(HttpServletRequest request, TokengateRuntime runtime) {
+    RequestAuthentication(HttpServletRequest request, TokengateRuntime runtime) {
         this.request = request;
         this.runtime = runtime;
     }
 
+    /** The authentication of the request, validating its token now if nobody asked before. */
     @Override
     public Authentication get() {
         Authentication known = outcome;
@@ -30,9 +33,14 @@ final class LazyAuthentication implements Supplier<Authentication> {
         return known;
     }
 
-    /** Whether the request presented something as a bearer token (valid or not). */
-    boolean presentedToken() {
-        return !(get() instanceof Authentication.Anonymous);
+    /** The response for this request when it may not go on: a challenge, or 503 when the issuer was unreachable. */
+    public BearerChallenge challenge() {
+        return runtime.challenge(get());
+    }
+
+    /** The 403 for a valid token that lacks {@code requiredScopes}. */
+    public BearerChallenge insufficientScope(java.util.Collection<String> requiredScopes) {
+        return BearerChallenge.of(RejectionReason.INSUFFICIENT_SCOPE, runtime.realm(), requiredScopes);
     }
 
     static RejectionReason reasonOf(Authentication authentication) {

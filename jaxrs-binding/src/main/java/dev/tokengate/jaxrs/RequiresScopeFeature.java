@@ -1,0 +1,39 @@
+package dev.tokengate.jaxrs;
+
+import jakarta.servlet.ServletConfig;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Registers a {@link ScopeAuthorizationFilter} on every resource method governed by {@link RequiresScope}, with the
+ * requirement worked out once, here, at deployment: no annotation is read per request. Found by the server through
+ * {@code META-INF/services/jakarta.ws.rs.container.DynamicFeature} (Jakarta REST 3.1) or by scanning
+ * ({@code @Provider}); an application that lists its classes itself adds {@code RequiresScopeFeature.class}.
+ */
+@Provider
+public final class RequiresScopeFeature implements DynamicFeature {
+
+    @Context
+    private Application application;
+
+    @Context
+    private ServletConfig servletConfig;
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        if (resourceInfo.getResourceMethod() == null || resourceInfo.getResourceClass() == null) {
+            return;
+        }
+        RequirementLookup.find(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod(), applicationClass())
+                .map(ScopeRequirement::of)
+                .ifPresent(requirement -> context.register(new ScopeAuthorizationFilter(requirement)));
+    }
+
+    private Class<?> applicationClass() {
+        return ApplicationClassLookup.find(application, servletConfig);
+    }
+}

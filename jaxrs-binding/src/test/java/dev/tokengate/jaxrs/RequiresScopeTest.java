@@ -1,0 +1,197 @@
+package dev.tokengate.jaxrs;
+
+import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.testing.JwksServer;
+import dev.tokengate.testing.MapProperties;
+import dev.tokengate.testing.ServletServer;
+import dev.tokengate.testing.TestKeys;
+import dev.tokengate.testing.Tokens;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real filter and binding in a real Jakarta REST runtime (Jersey) inside a real servlet container (Jetty), called
+ * over HTTP on 127.0.0.1, with tokens signed by a key served from a loopback JWKS endpoint.
+ */
+class RequiresScopeTest {
+    static final TestKeys KEY = TestKeys.rsa("key-1");
+    static final TestKeys STRANGER = TestKeys.rsa("key-1");
+    static final String BARE = "Bearer realm=\"api\"";
+
+    static JwksServer issuer;
+    static ServletServer app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        issuer = new JwksServer().serve(KEY);
+        app = new ServletServer(MapProperties.of(
+                ConfigLoader.ISSUER, issuer.issuer(),
+                ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
+                ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString()),
+                context -> {
+                    context.addServlet(jersey(TestResources.PlainApp.class), "/api/*");
+                    context.addServlet(jersey(TestResources.ScopedApp.class), "/scoped/*");
+                });
+    }
+
+    static ServletHolder jersey(Class<?> application) {
+        ServletHolder holder = new ServletHolder(ServletContainer.class);
+        holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
+        holder.setInitOrder(1);
+        return holder;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+        issuer.close();
+    }
+
+    static String token(String scope) {
+        Tokens tokens = Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("scope", scope);
+        return "Bearer " + tokens.signWith(KEY);
+    }
+
+    static HttpResponse<String> get(String path, String authorization) throws Exception {
+        return authorization == null ? app.get(path) : app.get(path, "Authorization", authorization);
+    }
+
+    static void assertOk(HttpResponse<String> response, String body) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(body);
+    }
+
+    static void assertChallenge(HttpResponse<String> response, int status, String challenge, String problemDetail) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(challenge);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status, "\"detail\":\"" + problemDetail + "\"");
+    }
+
+    static void assertForbidden(HttpResponse<String> response, String scopes) {
+        assertChallenge(response, 403, "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\""
+                        + "The access token does not grant the scope this resource requires.\", scope=\"" + scopes + "\"",
+                "The access token does not grant the scope this resource requires.");
+        assertThat(response.body()).contains("\"error\":\"insufficient_scope\"");
+    }
+
+    @Test
+    void methodAnnotationsNeedTheirScope() throws Exception {
+        assertOk(get("/api/patients", token("read:patients")), "patients");
+        assertForbidden(get("/api/patients", token("write:patients")), "read:patients");
+        assertOk(app.post("/api/patients", "Authorization", token("read:patients write:patients")), "created");
+        assertForbidden(app.post("/api/patients", "Authorization", token("write:patients")), "write:patients read:patients");
+    }
+
+    @Test
+    void classAnnotationsApplyUnlessTheMethodHasItsOwn() throws Exception {
+        assertOk(get("/api/admin", token("read:admin")), "admin");
+        assertForbidden(get("/api/admin", token("read:patients")), "read:admin");
+        assertOk(get("/api/admin/any-token", token("")), "any");
+        assertChallenge(get("/api/admin/any-token", null), 401, BARE, "An access token is required.");
+    }
+
+    @Test
+    void anyMeansOneOfThem() throws Exception {
+        assertOk(get("/api/records", token("read:patients")), "records");
+        assertOk(get("/api/records", token("read:admin")), "records");
+        assertForbidden(get("/api/records", token("write:patients")), "read:patients read:admin");
+    }
+
+    @Test
+    void scopesCompareExactly() throws Exception {
+        assertForbidden(get("/api/patients", token("READ:patients")), "read:patients");
+        assertForbidden(get("/api/patients", token("read:patient")), "read:patients");
+        assertForbidden(get("/api/patients", token("read:patients:all")), "read:patients");
+        assertForbidden(get("/api/patients", token("read")), "read:patients");
+    }
+
+    @Test
+    void everyScopeClaimFormatCounts() throws Exception {
+        String okta = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("scope", null)
+                .claim("scp", List.of("read:patients")).signWith(KEY);
+        String auth0 = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("scope", "openid profile")
+                .claim("permissions", List.of("read:admin")).signWith(KEY);
+        String scpString = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("scope", null)
+                .claim("scp", "read:patients other").signWith(KEY);
+        assertOk(get("/api/patients", okta), "patients");
+        assertOk(get("/api/admin", auth0), "admin");
+        assertOk(get("/api/patients", scpString), "patients");
+        assertForbidden(get("/api/patients", auth0), "read:patients");
+    }
+
+    @Test
+    void interfaceMethodAnnotationsCount() throws Exception {
+        assertOk(get("/api/reports", token("read:reports")), "reports");
+        assertForbidden(get("/api/reports", token("read:patients")), "read:reports");
+    }
+
+    @Test
+    void subResourceMethodsAreGuardedToo() throws Exception {
+        assertOk(get("/api/wards/7", token("read:wards")), "ward");
+        assertForbidden(get("/api/wards/7", token("read:patients")), "read:wards");
+        assertChallenge(get("/api/wards/7", null), 401, BARE, "An access token is required.");
+    }
+
+    @Test
+    void unannotatedResourcesStayOpen() throws Exception {
+        assertOk(get("/api/open", null), "open");
+        assertOk(get("/api/open", "Bearer not-a-valid-token"), "open");
+    }
+
+    @Test
+    void withoutAValidTokenTheAnswerIs401WithTheFiltersReason() throws Exception {
+        assertChallenge(get("/api/patients", null), 401, BARE, "An access token is required.");
+        assertChallenge(get("/api/patients", "Basic dXNlcjpwYXNz"), 401, BARE, "An access token is required.");
+        String expired = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("exp", 1000).signWith(KEY);
+        assertChallenge(get("/api/patients", expired), 401,
+                "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access token has expired.\"",
+                "The access token has expired.");
+        String forged = "Bearer " + Tokens.valid(STRANGER).claim("iss", issuer.issuer()).signWith(STRANGER);
+        assertChallenge(get("/api/patients", forged), 401,
+                "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access token signature is invalid.\"",
+                "The access token signature is invalid.");
+        assertChallenge(get("/api/patients", "Bearer a b"), 400,
+                "Bearer realm=\"api\", error=\"invalid_request\", error_description=\"The Authorization header is not a well-formed Bearer credential.\"",
+                "The Authorization header is not a well-formed Bearer credential.");
+    }
+
+    @Test
+    void theSecurityContextReflectsTheToken() throws Exception {
+        String token = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("preferred_username", "ann")
+                .claim("groups", List.of("nurses")).signWith(KEY);
+        assertOk(get("/api/me", token), "ann|true|true|false|Bearer");
+    }
+
+    @Test
+    void withoutTheFilterAGuardedResourceNeverRuns() throws Exception {
+        // The filter is mapped away from the API: nothing validated the token, so nothing may pass.
+        try (ServletServer unfiltered = new ServletServer(MapProperties.of(
+                ConfigLoader.ISSUER, issuer.issuer(),
+                ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
+                ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                ConfigLoader.URL_PATTERNS, "/elsewhere/*"),
+                context -> context.addServlet(jersey(TestResources.PlainApp.class), "/api/*"))) {
+            HttpResponse<String> response = unfiltered.get("/api/patients", "Authorization", token("read:patients"));
+            assertChallenge(response, 401, BARE, "An access token is required.");
+            assertOk(unfiltered.get("/api/open"), "open");
+        }
+    }
+
+    @Test
+    void anAnnotatedApplicationBindsEveryResource() throws Exception {
+        assertChallenge(get("/scoped/open", null), 401, BARE, "An access token is required.");
+        assertForbidden(get("/scoped/open", token("read:patients")), "app:access");
+        assertOk(get("/scoped/open", token("app:access")), "open");
+        // A resource's own annotation replaces the application's.
+        assertOk(get("/scoped/patients", token("read:patients")), "patients");
+    }
+}

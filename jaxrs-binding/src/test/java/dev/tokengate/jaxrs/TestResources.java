@@ -1,0 +1,124 @@
+package dev.tokengate.jaxrs;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.Set;
+
+/** Resources that use the binding every way the spec allows. */
+final class TestResources {
+    private TestResources() {
+    }
+
+    /** Lists its classes explicitly, without the feature: it must come from META-INF/services. */
+    public static final class PlainApp extends Application {
+        @Override
+        public Set<Class<?>> getClasses() {
+            return Set.of(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class, Me.class);
+        }
+    }
+
+    /** Binds every resource of the application to one scope. */
+    @RequiresScope("app:access")
+    public static final class ScopedApp extends Application {
+        @Override
+        public Set<Class<?>> getClasses() {
+            return Set.of(Open.class, Patients.class);
+        }
+    }
+
+    @Path("patients")
+    public static class Patients {
+        @GET
+        @RequiresScope("read:patients")
+        public String list() {
+            return "patients";
+        }
+
+        @POST
+        @RequiresScope({"write:patients", "read:patients"})
+        public String create() {
+            return "created";
+        }
+    }
+
+    @Path("admin")
+    @RequiresScope("read:admin")
+    public static class Admin {
+        @GET
+        public String get() {
+            return "admin";
+        }
+
+        /** The method's annotation replaces the class's: any valid token. */
+        @GET
+        @Path("any-token")
+        @RequiresScope
+        public String anyToken() {
+            return "any";
+        }
+    }
+
+    @Path("records")
+    public static class Records {
+        @GET
+        @RequiresScope(value = {"read:patients", "read:admin"}, any = true)
+        public String get() {
+            return "records";
+        }
+    }
+
+    @Path("open")
+    public static class Open {
+        @GET
+        public String get() {
+            return "open";
+        }
+    }
+
+    public interface ReportsApi {
+        @GET
+        @RequiresScope("read:reports")
+        String get();
+    }
+
+    @Path("reports")
+    public static class Reports implements ReportsApi {
+        @Override
+        public String get() {
+            return "reports";
+        }
+    }
+
+    @Path("wards")
+    public static class Wards {
+        /** A sub-resource locator: what the returned resource's methods declare is what counts. */
+        @Path("{id}")
+        public Ward ward() {
+            return new Ward();
+        }
+    }
+
+    public static class Ward {
+        @GET
+        @RequiresScope("read:wards")
+        public String get() {
+            return "ward";
+        }
+    }
+
+    @Path("me")
+    public static class Me {
+        @GET
+        @RequiresScope
+        public String me(@Context SecurityContext security) {
+            return security.getUserPrincipal().getName() + "|" + security.isUserInRole("read:patients") + "|"
+                    + security.isUserInRole("nurses") + "|" + security.isUserInRole("READ:patients") + "|"
+                    + security.getAuthenticationScheme();
+        }
+    }
+}
