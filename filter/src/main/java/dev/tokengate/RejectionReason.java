@@ -29,6 +29,7 @@ public enum RejectionReason {
     LIFETIME_TOO_LONG(ErrorCode.INVALID_TOKEN, "The access token lives longer than this API accepts."),
     WRONG_ISSUER(ErrorCode.INVALID_TOKEN, "The access token was not issued by the trusted issuer."),
     WRONG_AUDIENCE(ErrorCode.INVALID_TOKEN, "The access token is not intended for this API."),
+    TOKEN_NOT_ACTIVE(ErrorCode.INVALID_TOKEN, "The issuer does not recognise the access token as active."),
 
     INSUFFICIENT_SCOPE(ErrorCode.INSUFFICIENT_SCOPE, "The access token does not grant the scope this resource requires."),
 

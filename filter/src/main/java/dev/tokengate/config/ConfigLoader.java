@@ -5,6 +5,7 @@ import dev.tokengate.config.TokengateConfig.FilterSettings;
 import dev.tokengate.config.TokengateConfig.HttpSettings;
 import dev.tokengate.config.TokengateConfig.JwksSettings;
 import dev.tokengate.config.TokengateConfig.JwtSettings;
+import dev.tokengate.config.TokengateConfig.OpaqueSettings;
 import dev.tokengate.config.TokengateConfig.TokenLocations;
 
 import java.io.IOException;
@@ -62,6 +63,16 @@ public final class ConfigLoader {
     public static final String MAX_RESPONSE_SIZE = "tokengate.http.max-response-size";
     public static final String ALLOW_INSECURE_HTTP = "tokengate.http.allow-insecure";
 
+    public static final String OPAQUE_VALIDATION = "tokengate.opaque.validation";
+    public static final String INTROSPECTION_ENDPOINT = "tokengate.introspection.endpoint";
+    public static final String INTROSPECTION_CLIENT_ID = "tokengate.introspection.client-id";
+    public static final String INTROSPECTION_CLIENT_SECRET = "tokengate.introspection.client-secret";
+    public static final String INTROSPECTION_CLIENT_AUTH = "tokengate.introspection.client-auth";
+    public static final String USERINFO_ENDPOINT = "tokengate.userinfo.endpoint";
+    public static final String OPAQUE_CACHE_TTL = "tokengate.opaque.cache.ttl";
+    public static final String OPAQUE_NEGATIVE_TTL = "tokengate.opaque.cache.negative-ttl";
+    public static final String OPAQUE_CACHE_SIZE = "tokengate.opaque.cache.max-entries";
+
     /** Everything jose4j can verify, minus {@code none}. */
     public static final Set<String> KNOWN_ALGORITHMS = Set.of(
             "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
@@ -94,7 +105,43 @@ public final class ConfigLoader {
                         duration(JWKS_UNKNOWN_KID, Duration.ofSeconds(30)),
                         duration(RETRY_AFTER, Duration.ofSeconds(10))),
                 http,
-                new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())));
+                new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
+                opaque(http));
+    }
+
+    private OpaqueSettings opaque(HttpSettings http) {
+        OpaqueSettings.OpaqueValidation validation = switch (string(OPAQUE_VALIDATION).orElse("none").toLowerCase(Locale.ROOT)) {
+            case "none" -> OpaqueSettings.OpaqueValidation.NONE;
+            case "introspection" -> OpaqueSettings.OpaqueValidation.INTROSPECTION;
+            case "userinfo" -> OpaqueSettings.OpaqueValidation.USERINFO;
+            default -> throw new ConfigurationException(OPAQUE_VALIDATION, "must be none, introspection or userinfo");
+        };
+        Optional<URI> introspection = string(INTROSPECTION_ENDPOINT)
+                .map(value -> httpUri(INTROSPECTION_ENDPOINT, value, http, "is not an http(s) URL"));
+        Optional<URI> userinfo = string(USERINFO_ENDPOINT)
+                .map(value -> httpUri(USERINFO_ENDPOINT, value, http, "is not an http(s) URL"));
+        String clientId = string(INTROSPECTION_CLIENT_ID).orElse("");
+        Optional<String> secret = string(INTROSPECTION_CLIENT_SECRET);
+        if (validation == OpaqueSettings.OpaqueValidation.INTROSPECTION) {
+            if (clientId.isEmpty()) {
+                throw new ConfigurationException(INTROSPECTION_CLIENT_ID, "is not set: introspection needs this API's"
+                        + " client credentials at the issuer");
+            }
+            if (secret.isEmpty()) {
+                throw new ConfigurationException(INTROSPECTION_CLIENT_SECRET, "is not set: introspection needs this"
+                        + " API's client credentials at the issuer");
+            }
+        }
+        OpaqueSettings.ClientAuthentication clientAuth = switch (string(INTROSPECTION_CLIENT_AUTH)
+                .orElse("client_secret_basic").toLowerCase(Locale.ROOT)) {
+            case "client_secret_basic" -> OpaqueSettings.ClientAuthentication.CLIENT_SECRET_BASIC;
+            case "client_secret_post" -> OpaqueSettings.ClientAuthentication.CLIENT_SECRET_POST;
+            default -> throw new ConfigurationException(INTROSPECTION_CLIENT_AUTH,
+                    "must be client_secret_basic or client_secret_post");
+        };
+        return new OpaqueSettings(validation, introspection, userinfo, clientId, secret, clientAuth,
+                duration(OPAQUE_CACHE_TTL, Duration.ofSeconds(60)), duration(OPAQUE_NEGATIVE_TTL, Duration.ofSeconds(10)),
+                positiveInt(OPAQUE_CACHE_SIZE, 10_000));
     }
 
     private String realm() {

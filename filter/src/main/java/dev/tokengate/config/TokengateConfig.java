@@ -2,6 +2,7 @@ package dev.tokengate.config;
 
 import dev.tokengate.ScopeClaims;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ public record TokengateConfig(
         JwtSettings jwt,
         JwksSettings jwks,
         HttpSettings http,
-        ScopeClaims scopeClaims) {
+        ScopeClaims scopeClaims,
+        OpaqueSettings opaque) {
 
     /** How the filter is installed and which paths it guards itself. */
     public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths) {
@@ -77,6 +79,45 @@ public record TokengateConfig(
      * {@code refreshInterval}.
      */
     public record JwksSettings(Duration refreshInterval, Duration unknownKidInterval, Duration retryAfter) {
+    }
+
+    /** How opaque (non-JWT) tokens are checked: not at all, by RFC 7662 introspection, or by the userinfo endpoint. */
+    public record OpaqueSettings(
+            OpaqueValidation validation,
+            Optional<URI> introspectionEndpoint,
+            Optional<URI> userinfoEndpoint,
+            String clientId,
+            Optional<String> clientSecret,
+            ClientAuthentication clientAuthentication,
+            Duration cacheTtl,
+            Duration negativeCacheTtl,
+            int cacheMaxEntries) {
+
+        public enum OpaqueValidation { NONE, INTROSPECTION, USERINFO }
+
+        public enum ClientAuthentication { CLIENT_SECRET_BASIC, CLIENT_SECRET_POST }
+
+        @Override
+        public String toString() {
+            return "OpaqueSettings[validation=" + validation + ", introspectionEndpoint=" + introspectionEndpoint
+                    + ", userinfoEndpoint=" + userinfoEndpoint + ", clientId=" + clientId + ", clientSecret="
+                    + (clientSecret.isPresent() ? "(set)" : "(none)") + ", clientAuthentication=" + clientAuthentication
+                    + ", cacheTtl=" + cacheTtl + ", negativeCacheTtl=" + negativeCacheTtl
+                    + ", cacheMaxEntries=" + cacheMaxEntries + "]";
+        }
+    }
+
+    /** The issuer's discovery document, when the issuer is an http(s) URL. */
+    public Optional<URI> discoveryDocument() {
+        String issuer = jwt.issuer();
+        if (!issuer.regionMatches(true, 0, "https://", 0, 8) && !issuer.regionMatches(true, 0, "http://", 0, 7)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
     }
 
     /** Calls to the issuer. */

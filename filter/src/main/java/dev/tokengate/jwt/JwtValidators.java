@@ -7,6 +7,7 @@ import dev.tokengate.config.KeySource;
 import dev.tokengate.config.TokengateConfig.JwksSettings;
 import dev.tokengate.config.TokengateConfig.JwtSettings;
 import dev.tokengate.http.IssuerHttpClient;
+import dev.tokengate.http.OidcDiscovery;
 import org.jose4j.keys.HmacKey;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,12 @@ public final class JwtValidators {
     /** Key text that holds no usable key is a {@link ConfigurationException} naming the property. */
     public static JwtValidator fromSettings(JwtSettings jwt, JwksSettings jwks, ScopeClaims scopeClaims,
                                             IssuerHttpClient http, Clock clock) {
+        return fromSettings(jwt, jwks, scopeClaims, http, clock, null);
+    }
+
+    /** With the issuer's discovery shared with other users of it, so the document is fetched once. */
+    public static JwtValidator fromSettings(JwtSettings jwt, JwksSettings jwks, ScopeClaims scopeClaims,
+                                            IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery) {
         List<ClaimValidator> claimValidators = new ArrayList<>();
         claimValidators.add(new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime()));
         claimValidators.add(new IssuerClaim(jwt.issuer()));
@@ -32,7 +39,7 @@ public final class JwtValidators {
         return new JwtValidator(
                 List.of(new AllowedAlgorithms(jwt.algorithms()), new AccessTokenType(jwt.requireAtJwtType()),
                         new CriticalHeaders()),
-                keyProvider(jwt, jwks, http, clock),
+                keyProvider(jwt, jwks, http, clock, sharedDiscovery),
                 new SignatureVerifier(jwt.algorithms()),
                 claimValidators,
                 scopeClaims,
@@ -40,7 +47,8 @@ public final class JwtValidators {
                 jwks.retryAfter());
     }
 
-    private static KeyProvider keyProvider(JwtSettings jwt, JwksSettings jwks, IssuerHttpClient http, Clock clock) {
+    private static KeyProvider keyProvider(JwtSettings jwt, JwksSettings jwks, IssuerHttpClient http, Clock clock,
+                                           OidcDiscovery sharedDiscovery) {
         VerificationKeys secret = new VerificationKeys(jwt.hmacSecret()
                 .map(text -> List.of(new VerificationKey(null, new HmacKey(text.getBytes(StandardCharsets.UTF_8)),
                         null, null, null, true)))
@@ -64,8 +72,8 @@ public final class JwtValidators {
         }
         RemoteJwksKeyProvider.JwksLocation location = source instanceof KeySource.RemoteJwks remote
                 ? new RemoteJwksKeyProvider.JwksLocation.Fixed(remote.jwksUri())
-                : new RemoteJwksKeyProvider.JwksLocation.Discovered(((KeySource.Discovery) source).discoveryDocument(),
-                jwt.issuer());
+                : new RemoteJwksKeyProvider.JwksLocation.Discovered(sharedDiscovery != null ? sharedDiscovery
+                : new OidcDiscovery(((KeySource.Discovery) source).discoveryDocument(), jwt.issuer(), http));
         RemoteJwksKeyProvider remote = new RemoteJwksKeyProvider(location, http, jwks, clock);
         remote.prefetch();
         return secret.isEmpty() ? remote : new CombinedKeyProvider(secret, remote);

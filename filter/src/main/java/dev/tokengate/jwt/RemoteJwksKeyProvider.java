@@ -3,6 +3,7 @@ package dev.tokengate.jwt;
 import dev.tokengate.config.TokengateConfig.JwksSettings;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.http.IssuerUnavailableException;
+import dev.tokengate.http.OidcDiscovery;
 
 import java.net.URI;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
         record Fixed(URI jwksUri) implements JwksLocation {
         }
 
-        record Discovered(URI discoveryDocument, String issuer) implements JwksLocation {
+        record Discovered(OidcDiscovery discovery) implements JwksLocation {
         }
     }
 
@@ -127,37 +128,11 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
         }
     }
 
-    private volatile URI discoveredJwksUri;
-
     private CompletableFuture<URI> jwksUri() {
         if (location instanceof JwksLocation.Fixed fixed) {
             return CompletableFuture.completedFuture(fixed.jwksUri());
         }
-        URI known = discoveredJwksUri;
-        if (known != null) {
-            return CompletableFuture.completedFuture(known);
-        }
-        JwksLocation.Discovered discovery = (JwksLocation.Discovered) location;
-        return http.getJsonAsync(discovery.discoveryDocument()).thenApply(document -> {
-            // OIDC Discovery §4.3: the document must be about the issuer we trust, or its keys are not that issuer's.
-            if (!discovery.issuer().equals(document.get("issuer"))) {
-                throw new IssuerHttpClient.IssuerFailure("the discovery document names another issuer");
-            }
-            if (!(document.get("jwks_uri") instanceof String jwksUri)) {
-                throw new IssuerHttpClient.IssuerFailure("the discovery document has no jwks_uri");
-            }
-            URI uri;
-            try {
-                uri = URI.create(jwksUri);
-            } catch (IllegalArgumentException e) {
-                throw new IssuerHttpClient.IssuerFailure("the discovery document's jwks_uri is not a URL");
-            }
-            if (!http.permits(uri)) {
-                throw new IssuerHttpClient.IssuerFailure("the discovery document's jwks_uri is not https");
-            }
-            discoveredJwksUri = uri;
-            return uri;
-        });
+        return ((JwksLocation.Discovered) location).discovery().endpoint("jwks_uri");
     }
 
     private void succeeded(VerificationKeys keys) {

@@ -7,14 +7,21 @@ import dev.tokengate.config.ConfigLoader;
 import dev.tokengate.config.ConfigurationException;
 import dev.tokengate.config.PropertySources;
 import dev.tokengate.config.TokengateConfig;
+import dev.tokengate.config.TokengateConfig.OpaqueSettings;
 import dev.tokengate.http.IssuerHttpClient;
+import dev.tokengate.http.OidcDiscovery;
+import dev.tokengate.opaque.IntrospectionValidator;
+import dev.tokengate.opaque.IssuerEndpoint;
+import dev.tokengate.opaque.UserinfoValidator;
 import dev.tokengate.jwt.JwtValidator;
 import dev.tokengate.jwt.JwtValidators;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * tokengate assembled from its configuration, once per application: the token resolver, the validator pipeline, the
@@ -40,10 +47,40 @@ public final class TokengateRuntime {
 
     /** Builds the standard pipeline; key text that holds no usable key is a {@link ConfigurationException}. */
     public static TokengateRuntime create(TokengateConfig config, Clock clock) {
+        IssuerHttpClient http = new IssuerHttpClient(config.http());
+        OidcDiscovery discovery = config.discoveryDocument()
+                .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
         JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
-                new IssuerHttpClient(config.http()), clock);
+                http, clock, discovery);
         return new TokengateRuntime(config, new Rfc6750TokenResolver(config.tokenLocations()),
-                new TokenTypeDispatcher(jwtValidator, new OpaqueTokenRejector()), RejectionLog.standard());
+                new TokenTypeDispatcher(jwtValidator, opaqueValidator(config, http, discovery, clock)),
+                RejectionLog.standard());
+    }
+
+    private static TokenValidator opaqueValidator(TokengateConfig config, IssuerHttpClient http, OidcDiscovery discovery,
+                                                  Clock clock) {
+        OpaqueSettings opaque = config.opaque();
+        return switch (opaque.validation()) {
+            case NONE -> new OpaqueTokenRejector();
+            case INTROSPECTION -> new IntrospectionValidator(
+                    endpoint(opaque.introspectionEndpoint(), discovery, "introspection_endpoint", ConfigLoader.INTROSPECTION_ENDPOINT),
+                    opaque, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
+                    http, clock, config.jwks().retryAfter());
+            case USERINFO -> new UserinfoValidator(
+                    endpoint(opaque.userinfoEndpoint(), discovery, "userinfo_endpoint", ConfigLoader.USERINFO_ENDPOINT),
+                    opaque, http, clock, config.jwks().retryAfter());
+        };
+    }
+
+    private static IssuerEndpoint endpoint(Optional<URI> configured, OidcDiscovery discovery, String discoveryName,
+                                           String property) {
+        if (configured.isPresent()) {
+            return new IssuerEndpoint.Configured(configured.get());
+        }
+        if (discovery == null) {
+            throw new ConfigurationException(property, "is not set, and the issuer is not a URL to discover it from");
+        }
+        return new IssuerEndpoint.Discovered(discovery, discoveryName);
     }
 
     /** The runtime of an application: the one its initializer built, or a new one from its configuration. */
@@ -64,6 +101,11 @@ public final class TokengateRuntime {
 
     public TokengateConfig config() {
         return config;
+    }
+
+    /** The validator pipeline (JWT or opaque), for callers that hold a token outside a request. */
+    public TokenValidator validator() {
+        return validator;
     }
 
     public String realm() {
