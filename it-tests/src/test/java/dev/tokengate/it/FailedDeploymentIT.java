@@ -1,0 +1,61 @@
+package dev.tokengate.it;
+
+import dev.tokengate.it.support.PayaraMicroGuard;
+import dev.tokengate.it.support.TestIssuer;
+import dev.tokengate.it.support.TestWars;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A WAR that Payara Micro refuses (here: tokengate's configuration names no issuer, which fails the deployment) must
+ * fail the deployment, not boot a server that answers 404 to everything: {@link PayaraMicroGuard} makes it so.
+ * (Arquillian's {@code @ShouldThrowException} does not fail a test when nothing is thrown, hence the manual deploy.)
+ */
+@ExtendWith(ArquillianExtension.class)
+public class FailedDeploymentIT {
+    private static final String NAME = "misconfigured";
+
+    @Deployment(name = NAME, managed = false, testable = false)
+    public static WebArchive deployment() {
+        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        config.remove("mp.jwt.verify.issuer");
+        config.put("tokengate.protected-paths", "/whoami");
+        return TestWars.withTokengate(NAME, config).addClass(WhoAmIServlet.class);
+    }
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Test
+    void aWarThatFailsToDeployFailsTheDeployment() {
+        Throwable thrown = catchThrowable(() -> deployer.deploy(NAME));
+        if (thrown == null) {
+            deployer.undeploy(NAME);
+        }
+
+        assertThat(thrown).as("deploying a WAR that Payara Micro rejects").isNotNull();
+        assertThat(causes(thrown)).as("the cause chain of " + thrown).anyMatch(DeploymentException.class::isInstance);
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+                .as("Payara Micro processes still running after the failed deployment")
+                .isEmpty();
+    }
+
+    private static java.util.List<Throwable> causes(Throwable t) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable c = t; c != null && !chain.contains(c); c = c.getCause()) {
+            chain.add(c);
+        }
+        return chain;
+    }
+}
