@@ -33,15 +33,20 @@ public class MeResource {
         body.put("name", token.getName());
         body.put("scopes", new TreeSet<>(token.getScopes().values()));
         body.put("aud", token.getAudience());
-        putIfString(body, "azp", token.rawClaims().get("azp"));
-        putIfString(body, "client_id", token.rawClaims().get("client_id"));
+        // The client the token was issued to: Auth0 says azp, RFC 9068 and Okta say client_id (Okta also cid).
+        body.put("azp", firstString(token, "azp", "client_id", "cid"));
+        body.put("client_id", firstString(token, "client_id", "cid", "azp"));
+        body.values().removeIf(java.util.Objects::isNull);
         body.put("injectedSubject", jwt.getSubject());
         return body;
     }
 
-    private static void putIfString(Map<String, Object> body, String name, Object value) {
-        if (value instanceof String text) {
-            body.put(name, text);
+    private static String firstString(VerifiedToken token, String... claims) {
+        for (String claim : claims) {
+            if (token.rawClaims().get(claim) instanceof String value) {
+                return value;
+            }
         }
+        return null;
     }
 }

@@ -1,0 +1,159 @@
+package dev.tokengate.it.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.it.support.LoopbackHttp;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's demo: a local OAuth 2.0 issuer (mock-oauth2-server) on 127.0.0.1, the sample API on Payara Micro at
+ * http://localhost:8080 configured by system properties to trust it, then ready-made tokens and curl lines. Runs until
+ * Ctrl-C, which stops both. Started by {@code mvn -Pdemo verify} (exec:java in the it-tests module).
+ */
+public final class Demo {
+    static final String AUDIENCE = "https://api.tokengate.dev/health";
+    static final String ISSUER_ID = "default";
+    static final int API_PORT = 8080;
+    static final int PREFERRED_ISSUER_PORT = 8081;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        File payaraJar = requiredFile("tokengate.demo.payara-micro");
+        File war = requiredFile("tokengate.demo.sample-war");
+        Path log = Path.of(System.getProperty("tokengate.demo.log", "target/demo-payara.log"));
+        if (!portIsFree(API_PORT)) {
+            fail("port " + API_PORT + " is in use: stop whatever listens there and run the demo again");
+        }
+
+        MockOAuth2Server issuer = new MockOAuth2Server();
+        issuer.start(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
+                portIsFree(PREFERRED_ISSUER_PORT) ? PREFERRED_ISSUER_PORT : 0);
+        String issuerUrl = issuer.issuerUrl(ISSUER_ID).toString();
+
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dmp.jwt.verify.issuer=" + issuerUrl,
+                "-Dmp.jwt.verify.audiences=" + AUDIENCE,
+                "-jar", payaraJar.getAbsolutePath(),
+                "--deploy", war.getAbsolutePath(), "--contextroot", "/",
+                "--port", Integer.toString(API_PORT), "--nocluster", "--disablephonehome"));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the sample API and the issuer...");
+            payara.destroy();
+            try {
+                if (!payara.waitFor(20, TimeUnit.SECONDS)) {
+                    payara.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                payara.destroyForcibly();
+            }
+            issuer.shutdown();
+        }, "demo-shutdown"));
+
+        System.out.println("Issuer (mock-oauth2-server): " + issuerUrl);
+        System.out.println("Starting the sample API on Payara Micro (log: " + log.toAbsolutePath() + ") ...");
+        waitUntilUp(payara, log);
+
+        String base = "http://localhost:" + API_PORT;
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        tokens.put("NO_SCOPE", token(issuer, "demo-user", Map.of(), 3600));
+        tokens.put("READ_PATIENTS", token(issuer, "demo-user", Map.of("scope", "read:patients"), 3600));
+        tokens.put("READ_ADMIN", token(issuer, "demo-admin", Map.of("scope", "read:admin"), 3600));
+        tokens.put("EXPIRED", token(issuer, "demo-user", Map.of("scope", "read:patients"), -3600));
+
+        System.out.println();
+        System.out.println("The sample API is up at " + base + " and trusts " + issuerUrl + " (audience " + AUDIENCE + ").");
+        System.out.println();
+        System.out.println("Tokens (valid for an hour; paste these lines into a shell):");
+        tokens.forEach((name, token) -> System.out.println("export " + name + "=" + token));
+        System.out.println();
+        System.out.println("Try:");
+        System.out.println("curl -i " + base + "/api/public/ping                                               # 200, no token needed");
+        System.out.println("curl -i " + base + "/api/patients                                                  # 401 Bearer realm=\"api\"");
+        System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/patients        # 200");
+        System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/records         # 200 (read:patients or read:admin)");
+        System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/api/patients             # 403 insufficient_scope");
+        System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/admin           # 403 insufficient_scope");
+        System.out.println("curl -i -H \"Authorization: Bearer $READ_ADMIN\" " + base + "/api/admin              # 200");
+        System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/api/me                   # 200, who you are");
+        System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/servlet/whoami           # 200, plain servlet");
+        System.out.println("curl -i -H \"Authorization: Bearer $EXPIRED\" " + base + "/api/patients              # 401 invalid_token: expired");
+        System.out.println("curl -i -H \"Authorization: Bearer not-a-token\" " + base + "/api/patients           # 401 invalid_token");
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop.");
+        int exit = payara.waitFor();
+        System.out.println("Payara Micro exited with status " + exit + "; see " + log.toAbsolutePath());
+    }
+
+    private static String token(MockOAuth2Server issuer, String subject, Map<String, Object> claims, long expirySeconds)
+            throws IOException {
+        Map<String, Object> withClient = new java.util.HashMap<>(claims);
+        withClient.put("azp", "demo-client");
+        issuer.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE), withClient, expirySeconds));
+        HttpResponse<String> response = LoopbackHttp.postForm(URI.create(issuer.tokenEndpointUrl(ISSUER_ID).toString()),
+                Map.of("grant_type", "client_credentials", "client_id", subject, "client_secret", "demo"));
+        return JSON.readTree(response.body()).required("access_token").asText();
+    }
+
+    private static void waitUntilUp(Process payara, Path log) throws Exception {
+        URI ping = URI.create("http://127.0.0.1:" + API_PORT + "/api/public/ping");
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!payara.isAlive()) {
+                fail("Payara Micro exited during start-up: see " + log.toAbsolutePath());
+            }
+            try {
+                if (LoopbackHttp.get(ping).statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            payara.waitFor(500, TimeUnit.MILLISECONDS);
+        }
+        fail("the sample API did not answer within 180 s: see " + log.toAbsolutePath());
+    }
+
+    private static boolean portIsFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+
+    private static File requiredFile(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !new File(path).isFile()) {
+            fail("system property " + property + " must name an existing file (run the demo with mvn -Pdemo verify)");
+        }
+        return new File(path);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void fail(String message) {
+        System.err.println("demo: " + message);
+        System.exit(1);
+    }
+}
