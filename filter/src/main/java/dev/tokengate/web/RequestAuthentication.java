@@ -4,6 +4,8 @@ import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,7 @@ public final class RequestAuthentication implements Supplier<Authentication> {
     private final HttpServletRequest request;
     private final TokengateRuntime runtime;
     private volatile Authentication outcome;
+    private volatile Optional<Map<String, Object>> profile;
 
     RequestAuthentication(HttpServletRequest request, TokengateRuntime runtime) {
         this.request = request;
@@ -29,6 +32,17 @@ public final class RequestAuthentication implements Supplier<Authentication> {
         if (known == null) {
             known = runtime.authenticate(request);
             outcome = known;
+        }
+        return known;
+    }
+
+    /** The caller's userinfo profile, fetched once per request at most (and cached across requests by token). */
+    Optional<Map<String, Object>> profile() {
+        Optional<Map<String, Object>> known = profile;
+        if (known == null) {
+            known = get() instanceof Authentication.Authenticated authenticated
+                    ? runtime.profile(authenticated.token().getRawToken()) : Optional.empty();
+            profile = known;
         }
         return known;
     }

@@ -1,6 +1,7 @@
 package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
+import dev.tokengate.ProfileUnavailableException;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.TokenValidator;
 import dev.tokengate.config.ConfigLoader;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +37,17 @@ public final class TokengateRuntime {
     private final TokenValidator validator;
     private final PathPatterns protectedPaths;
     private final RejectionLog rejectionLog;
+    private final Optional<UserinfoValidator> userinfo;
 
     public TokengateRuntime(TokengateConfig config, BearerTokenResolver resolver, TokenValidator validator,
                             RejectionLog rejectionLog) {
+        this(config, resolver, validator, rejectionLog, Optional.empty());
+    }
+
+    /** With the userinfo endpoint that supplies {@link CallerProfile}s. */
+    public TokengateRuntime(TokengateConfig config, BearerTokenResolver resolver, TokenValidator validator,
+                            RejectionLog rejectionLog, Optional<UserinfoValidator> userinfo) {
+        this.userinfo = userinfo;
         this.config = config;
         this.resolver = resolver;
         this.validator = validator;
@@ -52,24 +62,28 @@ public final class TokengateRuntime {
                 .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
         JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
                 http, clock, discovery);
-        return new TokengateRuntime(config, new Rfc6750TokenResolver(config.tokenLocations()),
-                new TokenTypeDispatcher(jwtValidator, opaqueValidator(config, http, discovery, clock)),
-                RejectionLog.standard());
-    }
-
-    private static TokenValidator opaqueValidator(TokengateConfig config, IssuerHttpClient http, OidcDiscovery discovery,
-                                                  Clock clock) {
         OpaqueSettings opaque = config.opaque();
-        return switch (opaque.validation()) {
+        Optional<UserinfoValidator> userinfo = opaque.validation() == OpaqueSettings.OpaqueValidation.USERINFO
+                ? Optional.of(userinfoValidator(config, http, discovery, clock))
+                : (opaque.userinfoEndpoint().isPresent() || discovery != null
+                        ? Optional.of(userinfoValidator(config, http, discovery, clock)) : Optional.empty());
+        TokenValidator opaqueValidator = switch (opaque.validation()) {
             case NONE -> new OpaqueTokenRejector();
             case INTROSPECTION -> new IntrospectionValidator(
                     endpoint(opaque.introspectionEndpoint(), discovery, "introspection_endpoint", ConfigLoader.INTROSPECTION_ENDPOINT),
                     opaque, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
                     http, clock, config.jwks().retryAfter());
-            case USERINFO -> new UserinfoValidator(
-                    endpoint(opaque.userinfoEndpoint(), discovery, "userinfo_endpoint", ConfigLoader.USERINFO_ENDPOINT),
-                    opaque, http, clock, config.jwks().retryAfter());
+            case USERINFO -> userinfo.orElseThrow();
         };
+        return new TokengateRuntime(config, new Rfc6750TokenResolver(config.tokenLocations()),
+                new TokenTypeDispatcher(jwtValidator, opaqueValidator), RejectionLog.standard(), userinfo);
+    }
+
+    private static UserinfoValidator userinfoValidator(TokengateConfig config, IssuerHttpClient http,
+                                                       OidcDiscovery discovery, Clock clock) {
+        return new UserinfoValidator(
+                endpoint(config.opaque().userinfoEndpoint(), discovery, "userinfo_endpoint", ConfigLoader.USERINFO_ENDPOINT),
+                config.opaque(), http, clock, config.jwks().retryAfter());
     }
 
     private static IssuerEndpoint endpoint(Optional<URI> configured, OidcDiscovery discovery, String discoveryName,
@@ -132,6 +146,19 @@ public final class TokengateRuntime {
 
     boolean protects(HttpServletRequest request) {
         return !protectedPaths.isEmpty() && protectedPaths.matches(pathOf(request));
+    }
+
+    /** The userinfo claims for a validated token; empty when there is no userinfo endpoint or it refuses the token. */
+    Optional<Map<String, Object>> profile(String token) {
+        if (userinfo.isEmpty()) {
+            return Optional.empty();
+        }
+        Authentication answer = userinfo.get().validate(token);
+        if (answer instanceof Authentication.Unavailable unavailable) {
+            throw new ProfileUnavailableException(unavailable.retryAfter());
+        }
+        return answer instanceof Authentication.Authenticated authenticated
+                ? Optional.of(authenticated.token().rawClaims()) : Optional.empty();
     }
 
     /** The response for a request that was not authenticated. */

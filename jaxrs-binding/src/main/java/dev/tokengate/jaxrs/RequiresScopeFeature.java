@@ -11,8 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Registers a {@link ScopeAuthorizationFilter} on every resource method governed by {@link RequiresScope}, with the
  * requirement worked out once, here, at deployment: no annotation is read per request. Found by the server through
- * {@code META-INF/services/jakarta.ws.rs.container.DynamicFeature} (Jakarta REST 3.1) or by scanning
- * ({@code @Provider}); an application that lists its classes itself adds {@code RequiresScopeFeature.class}.
+ * {@link TokengateFeature} (itself found through {@code META-INF/services}) or by scanning ({@code @Provider}).
  */
 @Provider
 public final class RequiresScopeFeature implements DynamicFeature {

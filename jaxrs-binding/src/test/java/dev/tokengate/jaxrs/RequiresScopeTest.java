@@ -3,6 +3,7 @@ package dev.tokengate.jaxrs;
 import dev.tokengate.config.ConfigLoader;
 import dev.tokengate.testing.JwksServer;
 import dev.tokengate.testing.MapProperties;
+import dev.tokengate.testing.OpaqueIssuer;
 import dev.tokengate.testing.ServletServer;
 import dev.tokengate.testing.TestKeys;
 import dev.tokengate.testing.Tokens;
@@ -27,15 +28,19 @@ class RequiresScopeTest {
     static final String BARE = "Bearer realm=\"api\"";
 
     static JwksServer issuer;
+    static OpaqueIssuer userinfo;
     static ServletServer app;
 
     @BeforeAll
     static void start() throws Exception {
         issuer = new JwksServer().serve(KEY);
+        userinfo = new OpaqueIssuer();
         app = new ServletServer(MapProperties.of(
                 ConfigLoader.ISSUER, issuer.issuer(),
                 ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString()),
+                ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                ConfigLoader.USERINFO_ENDPOINT, userinfo.userinfoEndpoint().toString(),
+                ConfigLoader.READ_TIMEOUT, "500ms"),
                 context -> {
                     context.addServlet(jersey(TestResources.PlainApp.class), "/api/*");
                     context.addServlet(jersey(TestResources.ScopedApp.class), "/scoped/*");
@@ -53,6 +58,7 @@ class RequiresScopeTest {
     static void stop() throws Exception {
         app.close();
         issuer.close();
+        userinfo.close();
     }
 
     static String token(String scope) {
@@ -169,6 +175,36 @@ class RequiresScopeTest {
         String token = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("preferred_username", "ann")
                 .claim("groups", List.of("nurses")).signWith(KEY);
         assertOk(get("/api/me", token), "ann|true|true|false|Bearer");
+    }
+
+    @Test
+    void theCallersProfileIsFetchedOnDemandOnceWithTheirToken() throws Exception {
+        String token = Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("sub", "profile-user").signWith(KEY);
+        userinfo.userinfo(token, "{\"sub\":\"profile-user\",\"email\":\"ada@example.test\"}");
+        int before = userinfo.userinfoCalls();
+        assertOk(get("/api/open", "Bearer " + token), "open");
+        assertOk(get("/api/me", "Bearer " + token), "profile-user|true|false|false|Bearer");
+        assertThat(userinfo.userinfoCalls()).as("no profile fetched until a resource asks").isEqualTo(before);
+        assertOk(get("/api/profile", "Bearer " + token), "ada@example.test|profile-user");
+        assertOk(get("/api/profile", "Bearer " + token), "ada@example.test|profile-user");
+        assertThat(userinfo.userinfoCalls()).isEqualTo(before + 1);
+        // A token the userinfo endpoint refuses has no profile; the resource still runs.
+        assertOk(get("/api/profile", token("read:patients")), "none");
+    }
+
+    @Test
+    void anUnreachableUserinfoEndpointIsA503() throws Exception {
+        String token = Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("sub", "unlucky-user").signWith(KEY);
+        userinfo.failWith(502);
+        try {
+            HttpResponse<String> response = get("/api/profile", "Bearer " + token);
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        } finally {
+            userinfo.failWith(0);
+        }
     }
 
     @Test

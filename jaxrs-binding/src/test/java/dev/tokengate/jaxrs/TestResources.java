@@ -18,7 +18,8 @@ final class TestResources {
     public static final class PlainApp extends Application {
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class, Me.class);
+            return Set.of(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class, Me.class,
+                    Profile.class);
         }
     }
 
@@ -108,6 +109,16 @@ final class TestResources {
         @RequiresScope("read:wards")
         public String get() {
             return "ward";
+        }
+    }
+
+    @Path("profile")
+    public static class Profile {
+        /** The caller's userinfo profile, fetched on demand with the caller's token. */
+        @GET
+        @RequiresScope
+        public String profile(@Context jakarta.servlet.http.HttpServletRequest request) {
+            return dev.tokengate.web.CallerProfile.of(request).map(p -> p.get("email") + "|" + p.get("sub")).orElse("none");
         }
     }
 
