@@ -1,0 +1,86 @@
+package dev.tokengate.opaque;
+
+import dev.tokengate.Authentication;
+import dev.tokengate.RejectionReason;
+import dev.tokengate.TokenValidator;
+import dev.tokengate.cache.TokenOutcomeCache;
+import dev.tokengate.cache.TokenOutcomeCache.Loaded;
+import dev.tokengate.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.http.IssuerHttpClient;
+import dev.tokengate.http.IssuerUnavailableException;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What every "ask the issuer about this token" validator shares: the answer cache, the bounded HTTP call, and the
+ * rule that an issuer which cannot be reached or answers nonsense makes the request {@code Unavailable} (503, not
+ * cached), never invalid. Subclasses say how to ask and how to read the answer.
+ */
+abstract class IssuerCheck implements TokenValidator {
+    private static final System.Logger LOG = System.getLogger("dev.tokengate");
+
+    private final String name;
+    private final IssuerEndpoint endpoint;
+    private final IssuerHttpClient http;
+    private final TokenOutcomeCache cache;
+    protected final OpaqueSettings settings;
+    protected final Clock clock;
+    protected final Authentication unavailable;
+
+    IssuerCheck(String name, IssuerEndpoint endpoint, OpaqueSettings settings, IssuerHttpClient http, Clock clock,
+                Duration retryAfter) {
+        this.name = name;
+        this.endpoint = endpoint;
+        this.settings = settings;
+        this.http = http;
+        this.clock = clock;
+        this.unavailable = new Authentication.Unavailable(retryAfter);
+        this.cache = new TokenOutcomeCache(settings.cacheMaxEntries(), clock,
+                Duration.ofMillis(http.deadlineMillis() * 2), unavailable);
+    }
+
+    @Override
+    public final Authentication validate(String token) {
+        return cache.get(token, this::ask);
+    }
+
+    /** The request that asks the issuer about {@code token}. */
+    abstract HttpRequest.Builder request(URI uri, String token);
+
+    /** What the issuer's answer means, and for how long it may be reused. */
+    abstract Loaded interpret(String token, IssuerHttpClient.Response response);
+
+    private Loaded ask(String token) {
+        try {
+            return interpret(token, IssuerHttpClient.await(
+                    endpoint.uri().thenCompose(uri -> http.sendAsync(request(uri, token))), http.deadlineMillis() * 2));
+        } catch (IssuerUnavailableException e) {
+            return unavailable(e.getMessage());
+        }
+    }
+
+    /** The issuer is the problem, not the token: 503, and ask again next time. */
+    final Loaded unavailable(String why) {
+        LOG.log(System.Logger.Level.WARNING, "tokengate: {0} failed: {1}", name, why);
+        return new Loaded(unavailable, 0);
+    }
+
+    final Loaded rejected(RejectionReason reason) {
+        return new Loaded(new Authentication.Rejected(reason), clock.millis() + settings.negativeCacheTtl().toMillis());
+    }
+
+    /** The answer's JSON object, or {@code null} when it is none. */
+    static Map<String, Object> jsonObject(IssuerHttpClient.Response response) {
+        try {
+            return JsonUtil.parseJson(response.text());
+        } catch (JoseException | RuntimeException e) {
+            return null;
+        }
+    }
+}
