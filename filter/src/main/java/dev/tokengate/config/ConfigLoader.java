@@ -47,6 +47,7 @@ public final class ConfigLoader {
     public static final String SECRET = "tokengate.verify.secret";
     public static final String MAX_LIFETIME = "tokengate.verify.max-lifetime";
     public static final String REQUIRE_AT_JWT = "tokengate.verify.require-at-jwt-type";
+    public static final String VERIFIED_CACHE_SIZE = "tokengate.jwt.cache.max-entries";
     public static final String FORM_PARAMETER = "tokengate.token.form-parameter";
     public static final String QUERY_PARAMETER = "tokengate.token.query-parameter";
     public static final String MAX_TOKEN_LENGTH = "tokengate.token.max-length";
@@ -196,7 +197,7 @@ public final class ConfigLoader {
         return new JwtSettings(issuer, audiences, algorithms, keySource(issuer, http, algorithms.stream().allMatch(alg -> alg.startsWith("HS"))), secret,
                 duration(CLOCK_SKEW, Duration.ofSeconds(60)),
                 optionalDuration(TOKEN_AGE), optionalDuration(MAX_LIFETIME),
-                bool(REQUIRE_AT_JWT, false));
+                bool(REQUIRE_AT_JWT, false), nonNegativeInt(VERIFIED_CACHE_SIZE, 10_000));
     }
 
     private Set<String> algorithms() {
@@ -332,6 +333,22 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigurationException(name, "must be a positive whole number");
+    }
+
+    private int nonNegativeInt(String name, int defaultValue) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(name, "must be a whole number, 0 or more");
     }
 
     private Duration duration(String name, Duration defaultValue) {

@@ -52,7 +52,8 @@ public record TokengateConfig(
             Duration clockSkew,
             Optional<Duration> maxTokenAge,
             Optional<Duration> maxLifetime,
-            boolean requireAtJwtType) {
+            boolean requireAtJwtType,
+            int verifiedCacheSize) {
         public JwtSettings {
             audiences = Set.copyOf(audiences);
             algorithms = Set.copyOf(algorithms);
@@ -69,7 +70,7 @@ public record TokengateConfig(
             return "JwtSettings[issuer=" + issuer + ", audiences=" + audiences + ", algorithms=" + algorithms
                     + ", keySource=" + keySource + ", hmacSecret=" + (hmacSecret.isPresent() ? "(set)" : "(none)")
                     + ", clockSkew=" + clockSkew + ", maxTokenAge=" + maxTokenAge + ", maxLifetime=" + maxLifetime
-                    + ", requireAtJwtType=" + requireAtJwtType + "]";
+                    + ", requireAtJwtType=" + requireAtJwtType + ", verifiedCacheSize=" + verifiedCacheSize + "]";
         }
     }
 

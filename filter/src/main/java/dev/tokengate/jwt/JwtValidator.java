@@ -5,6 +5,7 @@ import dev.tokengate.RejectionReason;
 import dev.tokengate.ScopeClaims;
 import dev.tokengate.TokenValidator;
 import dev.tokengate.VerifiedToken;
+import dev.tokengate.cache.VerifiedTokenCache;
 import dev.tokengate.http.IssuerUnavailableException;
 
 import java.time.Clock;
@@ -26,6 +27,8 @@ public final class JwtValidator implements TokenValidator {
     private final ScopeClaims scopeClaims;
     private final Clock clock;
     private final Duration retryAfter;
+    private final VerifiedTokenCache cache;
+    private final TimeClaims cacheLifetime;
 
     public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
                         List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
@@ -37,6 +40,26 @@ public final class JwtValidator implements TokenValidator {
         this.scopeClaims = scopeClaims;
         this.clock = clock;
         this.retryAfter = retryAfter;
+        this.cache = null;
+        this.cacheLifetime = null;
+    }
+
+    /**
+     * With a cache of verified tokens: a token seen before is answered from it while {@code timeRules} still accept it
+     * and the key that verified it is still among the current keys.
+     */
+    public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
+                        List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
+                        Duration retryAfter, VerifiedTokenCache cache, TimeClaims timeRules) {
+        this.headerValidators = List.copyOf(headerValidators);
+        this.keys = keys;
+        this.signatures = signatures;
+        this.claimValidators = List.copyOf(claimValidators);
+        this.scopeClaims = scopeClaims;
+        this.clock = clock;
+        this.retryAfter = retryAfter;
+        this.cache = cache;
+        this.cacheLifetime = timeRules;
     }
 
     @Override
@@ -52,12 +75,32 @@ public final class JwtValidator implements TokenValidator {
 
     /** The same checks, for callers that prefer exceptions: the precise reason is in the {@link TokenRejection}. */
     public VerifiedToken verify(String token) throws TokenRejection, IssuerUnavailableException {
-        Map<String, Object> claims = verifiedJws(token).claims();
         long now = clock.millis() / 1000;
+        if (cache != null) {
+            VerifiedToken known = cache.get(token, now, this::stillTrusted);
+            if (known != null) {
+                return known;
+            }
+        }
+        CompactJws jws = CompactJws.parse(token);
+        VerificationKey key = verifySignature(jws);
+        Map<String, Object> claims = jws.claims();
         for (ClaimValidator validator : claimValidators) {
             validator.validate(claims, now);
         }
-        return new VerifiedToken(token, claims, scopeClaims.extract(claims), TimeClaims.expiry(claims));
+        VerifiedToken verified = new VerifiedToken(token, claims, scopeClaims.extract(claims), TimeClaims.expiry(claims));
+        if (cache != null) {
+            cache.put(verified, key.key(), cacheLifetime.usableUntil(claims), now);
+        }
+        return verified;
+    }
+
+    private boolean stillTrusted(java.security.Key key) {
+        try {
+            return keys.current().contains(key);
+        } catch (IssuerUnavailableException noKeys) {
+            return false;
+        }
     }
 
     /**
@@ -66,15 +109,16 @@ public final class JwtValidator implements TokenValidator {
      */
     public CompactJws verifiedJws(String token) throws TokenRejection, IssuerUnavailableException {
         CompactJws jws = CompactJws.parse(token);
+        verifySignature(jws);
+        return jws;
+    }
+
+    /** Header rules, key selection and signature; returns the key that verified it. */
+    private VerificationKey verifySignature(CompactJws jws) throws TokenRejection, IssuerUnavailableException {
         JwsHeader header = jws.header();
         for (HeaderValidator validator : headerValidators) {
             validator.validate(header);
         }
-        verifySignature(jws, header);
-        return jws;
-    }
-
-    private void verifySignature(CompactJws jws, JwsHeader header) throws TokenRejection, IssuerUnavailableException {
         String alg = header.algorithm();
         String kid = header.keyId();
         VerificationKeys available = keys.current();
@@ -89,7 +133,7 @@ public final class JwtValidator implements TokenValidator {
         byte[] signingInput = jws.signingInput();
         for (VerificationKey key : candidates) {
             if (signatures.verify(alg, key, signingInput, jws.signature())) {
-                return;
+                return key;
             }
         }
         throw new TokenRejection(RejectionReason.BAD_SIGNATURE);

@@ -1,6 +1,7 @@
 package dev.tokengate.jwt;
 
 import dev.tokengate.ScopeClaims;
+import dev.tokengate.cache.VerifiedTokenCache;
 import dev.tokengate.config.ConfigLoader;
 import dev.tokengate.config.ConfigurationException;
 import dev.tokengate.config.KeySource;
@@ -31,7 +32,8 @@ public final class JwtValidators {
     public static JwtValidator fromSettings(JwtSettings jwt, JwksSettings jwks, ScopeClaims scopeClaims,
                                             IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery) {
         List<ClaimValidator> claimValidators = new ArrayList<>();
-        claimValidators.add(new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime()));
+        TimeClaims timeClaims = new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime());
+        claimValidators.add(timeClaims);
         claimValidators.add(new IssuerClaim(jwt.issuer()));
         if (jwt.checksAudience()) {
             claimValidators.add(new AudienceClaim(jwt.audiences()));
@@ -44,7 +46,9 @@ public final class JwtValidators {
                 claimValidators,
                 scopeClaims,
                 clock,
-                jwks.retryAfter());
+                jwks.retryAfter(),
+                jwt.verifiedCacheSize() > 0 ? new VerifiedTokenCache(jwt.verifiedCacheSize()) : null,
+                timeClaims);
     }
 
     private static KeyProvider keyProvider(JwtSettings jwt, JwksSettings jwks, IssuerHttpClient http, Clock clock,

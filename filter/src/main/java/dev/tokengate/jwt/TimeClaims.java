@@ -80,6 +80,20 @@ public final class TimeClaims implements ClaimValidator {
         return seconds;
     }
 
+    /**
+     * Until when (epoch seconds, exclusive) a token that passed now keeps passing these rules: {@code exp} plus the
+     * skew, or sooner when a maximum age applies. For callers that keep a validated token around.
+     */
+    public long usableUntil(Map<String, Object> claims) throws TokenRejection {
+        // validate() accepts while now < exp + skew, and (with a maximum age) while now <= iat + maxAge + skew.
+        double exp = numericDate(claims, "exp");
+        long until = Double.isNaN(exp) ? Long.MAX_VALUE : (long) Math.ceil(exp + skew);
+        if (maxAge >= 0) {
+            until = Math.min(until, (long) Math.floor(numericDate(claims, "iat") + maxAge + skew) + 1);
+        }
+        return until;
+    }
+
     /** {@code exp} as whole epoch seconds, for callers that keep a validated token around. */
     static long expiry(Map<String, Object> claims) throws TokenRejection {
         double exp = numericDate(claims, "exp");

@@ -12,11 +12,23 @@ public final class VerificationKeys {
 
     private final List<VerificationKey> keys;
     private final Set<String> keyIds;
+    private final Set<java.security.Key> publicKeys;
 
     public VerificationKeys(List<VerificationKey> keys) {
         this.keys = List.copyOf(keys);
         this.keyIds = this.keys.stream().map(VerificationKey::keyId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
+        this.publicKeys = this.keys.stream().map(VerificationKey::key).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether {@code key} is (still) one of these keys: the same object, or an equal key from a later fetch. */
+    public boolean contains(java.security.Key key) {
+        for (VerificationKey candidate : keys) {
+            if (candidate.key() == key) {
+                return true;
+            }
+        }
+        return publicKeys.contains(key);
     }
 
     public List<VerificationKey> all() {
