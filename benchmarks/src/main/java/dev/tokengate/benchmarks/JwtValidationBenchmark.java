@@ -64,7 +64,15 @@ public class JwtValidationBenchmark {
     private byte[] signingInput;
     private byte[] signature;
     private JwtValidator tokengate;
+    private JwtValidator tokengateCached;
     private DefaultJWTParser smallrye;
+
+    private static JwtValidator validator(Map<String, String> properties) {
+        PropertySource source = name -> Optional.ofNullable(properties.get(name));
+        TokengateConfig config = new ConfigLoader(source, JwtValidationBenchmark.class.getClassLoader()).load();
+        return JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+                new IssuerHttpClient(config.http()), Clock.systemUTC());
+    }
 
     @Setup
     public void setUp() throws Exception {
@@ -78,15 +86,19 @@ public class JwtValidationBenchmark {
         signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
         jcaAlgorithm = alg.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format";
 
-        Map<String, String> properties = Map.of(
+        // First-time validation: the verified-token cache off, so every call does all the work.
+        tokengate = validator(Map.of(
                 ConfigLoader.ISSUER, ISSUER,
                 ConfigLoader.AUDIENCES, AUDIENCE,
                 ConfigLoader.PUBLIC_KEY, pem(publicKey),
-                ConfigLoader.ALGORITHMS, alg);
-        PropertySource source = name -> Optional.ofNullable(properties.get(name));
-        TokengateConfig config = new ConfigLoader(source, JwtValidationBenchmark.class.getClassLoader()).load();
-        tokengate = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
-                new IssuerHttpClient(config.http()), Clock.systemUTC());
+                ConfigLoader.ALGORITHMS, alg,
+                ConfigLoader.VERIFIED_CACHE_SIZE, "0"));
+        // A token seen before: the default configuration, with the cache on.
+        tokengateCached = validator(Map.of(
+                ConfigLoader.ISSUER, ISSUER,
+                ConfigLoader.AUDIENCES, AUDIENCE,
+                ConfigLoader.PUBLIC_KEY, pem(publicKey),
+                ConfigLoader.ALGORITHMS, alg));
 
         JWTAuthContextInfo contextInfo = new JWTAuthContextInfo(publicKey, ISSUER);
         contextInfo.setExpectedAudience(Set.of(AUDIENCE));
@@ -118,6 +130,15 @@ public class JwtValidationBenchmark {
     @Benchmark
     public VerifiedToken tokengateValidator() throws Exception {
         return tokengate.verify(token);
+    }
+
+    /**
+     * The same token again: answered by the verified-token cache (exp and key still checked). A new String each time,
+     * as each request brings one, so its hash is computed as it would be per request.
+     */
+    @Benchmark
+    public VerifiedToken tokengateValidatorTokenSeenBefore() throws Exception {
+        return tokengateCached.verify(new String(token));
     }
 
     @Benchmark
