@@ -48,15 +48,18 @@ public final class JwksServer implements AutoCloseable {
         server.start();
     }
 
-    private void respond(com.sun.net.httpserver.HttpExchange exchange, String body) throws IOException {
+    /** Answers now, or after the configured delay from a timer, as a slow issuer would: no thread waits for it. */
+    private void respond(com.sun.net.httpserver.HttpExchange exchange, String body) {
+        if (delayMillis > 0) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> send(exchange, body),
+                    java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS));
+        } else {
+            send(exchange, body);
+        }
+    }
+
+    private void send(com.sun.net.httpserver.HttpExchange exchange, String body) {
         try (exchange) {
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             if (down) {
                 exchange.sendResponseHeaders(503, -1);
                 return;
@@ -67,6 +70,8 @@ public final class JwksServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        } catch (IOException clientGone) {
+            // the validator stopped waiting (its timeout): nothing to answer
         }
     }
 

@@ -126,15 +126,18 @@ public final class OpaqueIssuer implements AutoCloseable {
         respond(exchange, 200, body);
     }
 
-    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+    /** Answers now, or after the configured delay from a timer, as a slow issuer would: no thread waits for it. */
+    private void respond(HttpExchange exchange, int status, String body) {
+        if (delayMillis > 0) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> send(exchange, status, body),
+                    java.util.concurrent.CompletableFuture.delayedExecutor(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS));
+        } else {
+            send(exchange, status, body);
+        }
+    }
+
+    private void send(HttpExchange exchange, int status, String body) {
         try (exchange) {
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             int code = failWith != 0 ? failWith : status;
             byte[] bytes = (failWith != 0 ? "" : body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -144,6 +147,8 @@ public final class OpaqueIssuer implements AutoCloseable {
                     out.write(bytes);
                 }
             }
+        } catch (IOException clientGone) {
+            // the validator stopped waiting (its timeout): nothing to answer
         }
     }
 
