@@ -83,7 +83,8 @@ public final class TokenOutcomeCache {
             Loaded loaded;
             try {
                 loaded = loader.load(token);
-            } catch (RuntimeException unexpected) {
+            } catch (RuntimeException | Error unexpected) {
+                // Whatever went wrong, no waiter may hang on this entry and no entry may outlive it.
                 entries.remove(key, mine);
                 mine.outcome.complete(whenWaitFails);
                 throw unexpected;
@@ -127,7 +128,7 @@ public final class TokenOutcomeCache {
         }
     }
 
-    /** Base64url SHA-256: one-way, so a heap dump of the cache gives away no token. */
+    /** Base64url SHA-256: one-way, so the map's keys give away no token (positive answers still hold theirs). */
     static String key(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

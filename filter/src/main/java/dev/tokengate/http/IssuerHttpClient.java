@@ -2,8 +2,6 @@ package dev.tokengate.http;
 
 import dev.tokengate.config.LoopbackHosts;
 import dev.tokengate.config.TokengateConfig.HttpSettings;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -61,11 +59,8 @@ public final class IssuerHttpClient {
                         throw new IssuerFailure(new IssuerUnavailableException(
                                 "GET " + uri + " answered HTTP " + response.status()));
                     }
-                    try {
-                        return JsonUtil.parseJson(response.text());
-                    } catch (JoseException e) {
-                        throw new IssuerFailure(new IssuerUnavailableException("GET " + uri + " did not return a JSON object"));
-                    }
+                    return JsonObjects.parse(response.text()).orElseThrow(() -> new IssuerFailure(
+                            new IssuerUnavailableException("GET " + uri + " did not return a JSON object")));
                 });
     }
 

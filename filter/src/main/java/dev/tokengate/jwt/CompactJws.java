@@ -1,8 +1,7 @@
 package dev.tokengate.jwt;
 
 import dev.tokengate.RejectionReason;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
+import dev.tokengate.http.JsonObjects;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A JWS in compact serialization (RFC 7515 §7.1), parsed strictly: three base64url segments without padding,
@@ -48,19 +48,25 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
 
     /** The payload as a JSON object: only called after the signature checked out. */
     public Map<String, Object> claims() throws TokenRejection {
+        String json;
         try {
-            return JsonUtil.parseJson(utf8(payload));
-        } catch (JoseException | TokenRejection e) {
+            json = utf8(payload);
+        } catch (TokenRejection notUtf8) {
             throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
         }
+        Optional<Map<String, Object>> claims = JsonObjects.parse(json);
+        if (claims.isEmpty()) {
+            throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
+        }
+        return claims.get();
     }
 
     static Map<String, Object> parseObject(String json) throws TokenRejection {
-        try {
-            return JsonUtil.parseJson(json);
-        } catch (JoseException | RuntimeException e) {
+        Optional<Map<String, Object>> object = JsonObjects.parse(json);
+        if (object.isEmpty()) {
             throw malformed();
         }
+        return object.get();
     }
 
     private static byte[] decode(String token, int from, int to) throws TokenRejection {

@@ -57,7 +57,8 @@ public final class KeyParser {
 
     private static List<VerificationKey> fromJwk(String json) {
         try {
-            Map<String, Object> parsed = org.jose4j.json.JsonUtil.parseJson(json);
+            Map<String, Object> parsed = dev.tokengate.http.JsonObjects.parse(json)
+                    .orElseThrow(() -> new IllegalArgumentException("not a valid JWK or JWK set"));
             if (parsed.containsKey("keys")) {
                 return toKeys(new JsonWebKeySet(json).getJsonWebKeys());
             }

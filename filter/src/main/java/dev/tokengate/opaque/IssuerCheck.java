@@ -8,8 +8,7 @@ import dev.tokengate.cache.TokenOutcomeCache.Loaded;
 import dev.tokengate.config.TokengateConfig.OpaqueSettings;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.http.IssuerUnavailableException;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
+import dev.tokengate.http.JsonObjects;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -77,10 +76,6 @@ abstract class IssuerCheck implements TokenValidator {
 
     /** The answer's JSON object, or {@code null} when it is none. */
     static Map<String, Object> jsonObject(IssuerHttpClient.Response response) {
-        try {
-            return JsonUtil.parseJson(response.text());
-        } catch (JoseException | RuntimeException e) {
-            return null;
-        }
+        return JsonObjects.parse(response.text()).orElse(null);
     }
 }

@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class TokengateRuntime {
     public static final String CONTEXT_ATTRIBUTE = TokengateRuntime.class.getName();
+    private static final System.Logger LOG = System.getLogger("dev.tokengate");
 
     private final TokengateConfig config;
     private final BearerTokenResolver resolver;
@@ -131,7 +132,7 @@ public final class TokengateRuntime {
         TokenResolution resolution = resolver.resolve(request);
         Authentication outcome;
         if (resolution instanceof TokenResolution.Found found) {
-            outcome = validator.validate(found.token());
+            outcome = validateFailingClosed(found.token());
         } else if (resolution instanceof TokenResolution.Invalid invalid) {
             outcome = new Authentication.Rejected(invalid.reason());
         } else {
@@ -142,6 +143,20 @@ public final class TokengateRuntime {
             rejectionLog.rejected(reason, request.getMethod(), pathOf(request));
         }
         return outcome;
+    }
+
+    /**
+     * Validators answer every client input with an outcome; should one throw anyway (a bug, a library surprise), the
+     * token is refused, never passed and never answered with a 500. Logged without the token.
+     */
+    private Authentication validateFailingClosed(String token) {
+        try {
+            return validator.validate(token);
+        } catch (RuntimeException unexpected) {
+            LOG.log(System.Logger.Level.WARNING, "tokengate: token validation failed unexpectedly ({0}); refusing the token",
+                    unexpected.getClass().getName());
+            return new Authentication.Rejected(RejectionReason.MALFORMED_TOKEN);
+        }
     }
 
     boolean protects(HttpServletRequest request) {
