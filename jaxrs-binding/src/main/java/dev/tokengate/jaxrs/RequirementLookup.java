@@ -42,17 +42,34 @@ final class RequirementLookup {
             return null;
         }
         for (Class<?> type : typesOf(resourceClass)) {
-            try {
-                RequiresScope found = type.getDeclaredMethod(method.getName(), method.getParameterTypes())
-                        .getAnnotation(RequiresScope.class);
-                if (found != null) {
+            for (Method declared : type.getDeclaredMethods()) {
+                RequiresScope found = declared.getAnnotation(RequiresScope.class);
+                if (found != null && overrides(method, declared)) {
                     return found;
                 }
-            } catch (NoSuchMethodException notDeclaredHere) {
-                // look further up
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code method} implements or overrides {@code declared}: same name and arity, and each parameter type
+     * of {@code declared} accepts the corresponding one of {@code method}, which covers generic declarations such as
+     * {@code Crud<T>.create(T)} implemented as {@code create(Patient)}. Erring towards a match errs towards enforcing.
+     */
+    private static boolean overrides(Method method, Method declared) {
+        if (!declared.getName().equals(method.getName()) || declared.getParameterCount() != method.getParameterCount()
+                || Modifier.isStatic(declared.getModifiers()) || Modifier.isPrivate(declared.getModifiers())) {
+            return false;
+        }
+        Class<?>[] mine = method.getParameterTypes();
+        Class<?>[] theirs = declared.getParameterTypes();
+        for (int i = 0; i < mine.length; i++) {
+            if (!theirs[i].isAssignableFrom(mine[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RequiresScope onTypeHierarchy(Class<?> start) {

@@ -29,17 +29,24 @@ public final class ScopeAuthorizationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        authorize(request, requirement);
+    }
+
+    /** Lets the request on if it has a validated token that meets {@code requirement}; otherwise aborts it. */
+    static boolean authorize(ContainerRequestContext request, ScopeRequirement requirement) {
         if (!(request.getProperty(Authentication.REQUEST_ATTRIBUTE) instanceof RequestAuthentication authentication)) {
             request.abortWith(response(BearerChallenge.of(dev.tokengate.RejectionReason.MISSING_TOKEN, DEFAULT_REALM)));
-            return;
+            return false;
         }
         if (!(authentication.get() instanceof Authentication.Authenticated authenticated)) {
             request.abortWith(response(authentication.challenge()));
-            return;
+            return false;
         }
         if (!requirement.isSatisfiedBy(authenticated.token().getScopes())) {
             request.abortWith(response(authentication.insufficientScope(requirement.scopes())));
+            return false;
         }
+        return true;
     }
 
     /** Without the filter there is no configuration to name the realm; this is the configured default's value. */

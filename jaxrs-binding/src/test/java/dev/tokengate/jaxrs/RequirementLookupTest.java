@@ -52,6 +52,17 @@ class RequirementLookupTest {
         }
     }
 
+    interface Crud<T> {
+        @RequiresScope("write:any")
+        void create(T item);
+    }
+
+    static class Patients implements Crud<String> {
+        @Override
+        public void create(String item) {
+        }
+    }
+
     static class Unannotated {
         public String get() {
             return "";
@@ -71,6 +82,13 @@ class RequirementLookupTest {
         assertThat(scopesOf(Resource.class, "plain", App.class)).contains(List.of("from-superclass"));
         assertThat(scopesOf(Unannotated.class, "get", App.class)).contains(List.of("app"));
         assertThat(scopesOf(Unannotated.class, "get", null)).isEmpty();
+    }
+
+    @Test
+    void aGenericInterfaceMethodCounts() throws Exception {
+        Method create = Patients.class.getMethod("create", String.class);
+        assertThat(RequirementLookup.find(Patients.class, create, null)).hasValueSatisfying(a ->
+                assertThat(a.value()).containsExactly("write:any"));
     }
 
     @Test

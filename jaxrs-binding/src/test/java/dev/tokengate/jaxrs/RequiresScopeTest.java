@@ -148,6 +148,16 @@ class RequiresScopeTest {
     }
 
     @Test
+    void anAnnotatedLocatorOrLocatorClassGuardsWhatItLeadsTo() throws Exception {
+        assertChallenge(get("/api/guarded-wards/7", null), 401, BARE, "An access token is required.");
+        assertForbidden(get("/api/guarded-wards/7", token("read:patients")), "read:wards");
+        assertOk(get("/api/guarded-wards/7", token("read:wards")), "open ward");
+        // The locator's own annotation replaces its class's.
+        assertForbidden(get("/api/guarded-wards/7/notes", token("read:wards")), "read:notes");
+        assertOk(get("/api/guarded-wards/7/notes", token("read:notes")), "notes");
+    }
+
+    @Test
     void unannotatedResourcesStayOpen() throws Exception {
         assertOk(get("/api/open", null), "open");
         assertOk(get("/api/open", "Bearer not-a-valid-token"), "open");

@@ -19,7 +19,7 @@ final class TestResources {
         @Override
         public Set<Class<?>> getClasses() {
             return Set.of(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class, Me.class,
-                    Profile.class);
+                    Profile.class, GuardedWards.class);
         }
     }
 
@@ -101,6 +101,36 @@ final class TestResources {
         @Path("{id}")
         public Ward ward() {
             return new Ward();
+        }
+    }
+
+    /** The class's annotation guards what its locators lead to, though Jakarta REST ignores it there. */
+    @Path("guarded-wards")
+    @RequiresScope("read:wards")
+    public static class GuardedWards {
+        @Path("{id}")
+        public OpenWard ward() {
+            return new OpenWard();
+        }
+
+        @Path("{id}/notes")
+        @RequiresScope("read:notes")
+        public Notes notes() {
+            return new Notes();
+        }
+    }
+
+    public static class OpenWard {
+        @GET
+        public String get() {
+            return "open ward";
+        }
+    }
+
+    public static class Notes {
+        @GET
+        public String get() {
+            return "notes";
         }
     }
 
