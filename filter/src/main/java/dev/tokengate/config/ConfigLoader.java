@@ -96,10 +96,17 @@ public final class ConfigLoader {
                 duration(READ_TIMEOUT, Duration.ofSeconds(5)),
                 positiveInt(MAX_RESPONSE_SIZE, 1024 * 1024),
                 bool(ALLOW_INSECURE_HTTP, false));
+        List<String> urlPatterns = urlPatterns(URL_PATTERNS, List.of("/*"));
+        List<String> protectedPaths = urlPatterns(PROTECTED_PATHS, List.of());
+        for (String path : protectedPaths) {
+            if (urlPatterns.stream().noneMatch(pattern -> covers(pattern, path))) {
+                throw new ConfigurationException(PROTECTED_PATHS, "holds " + path + ", which the filter is not mapped to ("
+                        + URL_PATTERNS + "): requests there would never be checked");
+            }
+        }
         return new TokengateConfig(
                 realm(),
-                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns(URL_PATTERNS, List.of("/*")),
-                        urlPatterns(PROTECTED_PATHS, List.of())),
+                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths),
                 tokenLocations(),
                 jwt(http),
                 new JwksSettings(duration(JWKS_REFRESH, Duration.ofMinutes(5)),
@@ -295,6 +302,19 @@ public final class ConfigLoader {
             }
         }
         return patterns;
+    }
+
+    /** Whether every request that servlet pattern {@code inner} matches is also matched by {@code outer}. */
+    static boolean covers(String outer, String inner) {
+        if (outer.equals("/*") || outer.equals("/") || outer.equals(inner)) {
+            return true;
+        }
+        if (outer.endsWith("/*")) {
+            String prefix = outer.substring(0, outer.length() - 2);
+            String innerBase = inner.endsWith("/*") ? inner.substring(0, inner.length() - 2) : inner;
+            return innerBase.startsWith("/") && (innerBase.equals(prefix) || innerBase.startsWith(prefix + "/"));
+        }
+        return false;
     }
 
     private Optional<String> string(String name) {

@@ -48,7 +48,10 @@ public final class OidcDiscovery {
         } catch (IllegalArgumentException e) {
             throw new IssuerHttpClient.IssuerFailure("the discovery document's " + name + " is not a URL");
         }
-        if (!http.permits(uri)) {
+        // A document fetched over https may name https endpoints only: it must not send a token or our client
+        // secret in clear text, not even to a loopback service it happens to name.
+        boolean secureDocument = "https".equalsIgnoreCase(documentUri.getScheme());
+        if (!http.permits(uri) || secureDocument && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw new IssuerHttpClient.IssuerFailure("the discovery document's " + name + " is not https");
         }
         return uri;

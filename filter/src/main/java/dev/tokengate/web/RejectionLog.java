@@ -41,9 +41,26 @@ public final class RejectionLog {
         Window window = windows.get(reason);
         long suppressed = window.admit(nanoClock.getAsLong());
         if (suppressed >= 0) {
-            logger.log(Level.DEBUG, "tokengate rejected {0} {1}: {2}{3}", method, path, reason.name(),
+            logger.log(Level.DEBUG, "tokengate rejected {0} {1}: {2}{3}", printable(method), printable(path), reason.name(),
                     suppressed > 0 ? " (" + suppressed + " similar rejections not logged)" : "");
         }
+    }
+
+    /** Request text with control characters escaped, so a path cannot forge log lines; long paths cut short. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 200));
+        for (int i = 0; i < text.length() && i < 200; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return text.length() > 200 ? out.append("...").toString() : out.toString();
     }
 
     /** A per-reason fixed window: lock-free counters, so logging cannot become a point of contention. */

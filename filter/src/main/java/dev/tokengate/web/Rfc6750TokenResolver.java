@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,11 +35,12 @@ public final class Rfc6750TokenResolver implements BearerTokenResolver {
         if (header instanceof TokenResolution.Invalid) {
             return header;
         }
-        TokenResolution query = locations.queryParameter() ? fromQuery(request) : TokenResolution.ABSENT;
+        List<String> inQuery = locations.queryParameter() || locations.formParameter() ? queryValues(request) : List.of();
+        TokenResolution query = locations.queryParameter() ? fromQuery(inQuery) : TokenResolution.ABSENT;
         if (query instanceof TokenResolution.Invalid) {
             return query;
         }
-        TokenResolution form = locations.formParameter() ? fromForm(request, query) : TokenResolution.ABSENT;
+        TokenResolution form = locations.formParameter() ? fromForm(request, inQuery.size()) : TokenResolution.ABSENT;
         if (form instanceof TokenResolution.Invalid) {
             return form;
         }
@@ -99,34 +102,45 @@ public final class Rfc6750TokenResolver implements BearerTokenResolver {
         return value == null ? TokenResolution.ABSENT : token(value, RejectionReason.MALFORMED_TOKEN);
     }
 
-    private TokenResolution fromQuery(HttpServletRequest request) {
-        String query = request.getQueryString();
-        if (query == null || !query.contains(PARAMETER)) {
+    private TokenResolution fromQuery(List<String> values) {
+        if (values.isEmpty()) {
             return TokenResolution.ABSENT;
         }
-        String value = null;
+        if (values.size() > 1) {
+            return new TokenResolution.Invalid(RejectionReason.MULTIPLE_TOKENS);
+        }
+        return token(values.get(0), RejectionReason.MALFORMED_TOKEN);
+    }
+
+    /** Every {@code access_token} value in the query, names decoded as the container decodes them. */
+    private static List<String> queryValues(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>(1);
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             if (PARAMETER.equals(decode(name))) {
-                if (value != null) {
-                    return new TokenResolution.Invalid(RejectionReason.MULTIPLE_TOKENS);
-                }
-                value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                values.add(equals < 0 ? "" : decode(pair.substring(equals + 1)));
             }
         }
-        return value == null ? TokenResolution.ABSENT : token(value, RejectionReason.MALFORMED_TOKEN);
+        return values;
     }
 
-    /** RFC 6750 §2.2: only a POST with an url-encoded body; the container merges query and body, so subtract. */
-    private TokenResolution fromForm(HttpServletRequest request, TokenResolution query) {
+    /**
+     * RFC 6750 §2.2: only a POST with an url-encoded body. The container merges query and body parameters, so the
+     * query's own occurrences are subtracted, whether or not the query is an accepted location.
+     */
+    private TokenResolution fromForm(HttpServletRequest request, int inQuery) {
         String contentType = request.getContentType();
         if (!"POST".equals(request.getMethod()) || contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return TokenResolution.ABSENT;
         }
         String[] values = request.getParameterValues(PARAMETER);
-        int inBody = (values == null ? 0 : values.length) - (query instanceof TokenResolution.Found ? 1 : 0);
+        int inBody = (values == null ? 0 : values.length) - inQuery;
         if (inBody <= 0) {
             return TokenResolution.ABSENT;
         }

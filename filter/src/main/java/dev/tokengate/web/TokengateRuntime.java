@@ -187,6 +187,11 @@ public final class TokengateRuntime {
     private static String pathOf(HttpServletRequest request) {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.INCLUDE) {
+            // An include keeps the including request's paths; the included target's are in these attributes.
+            servletPath = (String) request.getAttribute(jakarta.servlet.RequestDispatcher.INCLUDE_SERVLET_PATH);
+            pathInfo = (String) request.getAttribute(jakarta.servlet.RequestDispatcher.INCLUDE_PATH_INFO);
+        }
         String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
         return path.isEmpty() ? "/" : path;
     }

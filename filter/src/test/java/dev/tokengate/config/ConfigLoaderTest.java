@@ -145,6 +145,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void protectedPathsMustLieWhereTheFilterIsMapped() {
+        assertFailsNaming(MINIMAL.with(ConfigLoader.URL_PATTERNS, "/api/*").with(ConfigLoader.PROTECTED_PATHS, "/servlet/*"),
+                ConfigLoader.PROTECTED_PATHS);
+        assertFailsNaming(MINIMAL.with(ConfigLoader.URL_PATTERNS, "/api/*").with(ConfigLoader.PROTECTED_PATHS, "/apix"),
+                ConfigLoader.PROTECTED_PATHS);
+        assertThat(load(MINIMAL.with(ConfigLoader.URL_PATTERNS, "/api/*, /servlet/*")
+                .with(ConfigLoader.PROTECTED_PATHS, "/api/admin/*, /servlet/whoami, /api")).filter().protectedPaths()).hasSize(3);
+        assertThat(ConfigLoader.covers("/*", "*.jsp")).isTrue();
+        assertThat(ConfigLoader.covers("/api/*", "*.jsp")).isFalse();
+    }
+
+    @Test
     void listsAreCommaSeparated() {
         TokengateConfig config = load(MINIMAL.with(ConfigLoader.AUDIENCES, "a, b,,c").with(ConfigLoader.PROTECTED_PATHS, "/servlet/*, *.jsp")
                 .with(ConfigLoader.SCOPE_CLAIMS, "scp"));

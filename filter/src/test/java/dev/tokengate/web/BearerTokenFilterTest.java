@@ -210,6 +210,30 @@ class BearerTokenFilterTest {
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class FormOnly {
+        ServletServer formOnly;
+
+        @BeforeAll
+        void start() throws Exception {
+            formOnly = new ServletServer(properties().with(ConfigLoader.FORM_PARAMETER, "true"));
+        }
+
+        @AfterAll
+        void stop() throws Exception {
+            formOnly.close();
+        }
+
+        @Test
+        void aQueryTokenIsNotTakenForAFormTokenWhenOnlyTheFormIsEnabled() throws Exception {
+            String token = valid().signWith(KEY);
+            assertProblem(formOnly.postForm("/secure/whoami?access_token=" + token, ""), 401, BARE);
+            assertProblem(formOnly.postForm("/secure/whoami?access%5Ftoken=" + token, "a=1"), 401, BARE);
+            assertThat(formOnly.postForm("/secure/whoami?access_token=" + token, "access_token=" + token).body()).startsWith("user-1|");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class CookieToken {
         ServletServer cookies;
 

@@ -67,6 +67,12 @@ class SmallPartsTest {
     }
 
     @Test
+    void loggedRequestTextCannotForgeLines() {
+        assertThat(RejectionLog.printable("/api/x\nFAKE log line\r")).isEqualTo("/api/x\\x0aFAKE log line\\x0d");
+        assertThat(RejectionLog.printable("/" + "a".repeat(500))).hasSize(203).endsWith("...");
+    }
+
+    @Test
     void theRejectionLogIsBoundedPerReasonAndMinute() {
         List<String> lines = new ArrayList<>();
         AtomicLong nanos = new AtomicLong();
