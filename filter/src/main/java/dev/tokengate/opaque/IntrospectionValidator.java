@@ -64,6 +64,10 @@ public final class IntrospectionValidator extends IssuerCheck {
 
     @Override
     Loaded interpret(String token, IssuerHttpClient.Response response) {
+        if (response.status() == 400 || response.status() == 413 || response.status() == 414 || response.status() == 431) {
+            // The issuer could not even read a request about this token (too long, say): the token is the problem.
+            return rejected(RejectionReason.TOKEN_NOT_ACTIVE);
+        }
         if (response.status() != 200) {
             // 401/403 mean our client credentials are wrong, 5xx an issuer in trouble: neither is the token's fault.
             return unavailable("HTTP " + response.status());

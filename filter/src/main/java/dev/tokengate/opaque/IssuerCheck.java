@@ -24,13 +24,21 @@ import java.util.Map;
 abstract class IssuerCheck implements TokenValidator {
     private static final System.Logger LOG = System.getLogger("dev.tokengate");
 
+    /** At most one warning per this many milliseconds: an outage is logged, not flooded. */
+    private static final long WARNING_INTERVAL_MILLIS = 10_000;
+
     private final String name;
     private final IssuerEndpoint endpoint;
+    private final java.util.concurrent.atomic.AtomicLong callsResumeAt = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
     private final IssuerHttpClient http;
     private final TokenOutcomeCache cache;
     protected final OpaqueSettings settings;
     protected final Clock clock;
     protected final Authentication unavailable;
+    /** After a failed call, calls stop for 1 s, then 2 s, 4 s ... up to the Retry-After clients are given. */
+    private final long maxBackoffMillis;
 
     IssuerCheck(String name, IssuerEndpoint endpoint, OpaqueSettings settings, IssuerHttpClient http, Clock clock,
                 Duration retryAfter) {
@@ -40,6 +48,7 @@ abstract class IssuerCheck implements TokenValidator {
         this.http = http;
         this.clock = clock;
         this.unavailable = new Authentication.Unavailable(retryAfter);
+        this.maxBackoffMillis = Math.max(1000, retryAfter.toMillis());
         this.cache = new TokenOutcomeCache(settings.cacheMaxEntries(), clock,
                 Duration.ofMillis(http.deadlineMillis() * 2), unavailable);
     }
@@ -56,17 +65,32 @@ abstract class IssuerCheck implements TokenValidator {
     abstract Loaded interpret(String token, IssuerHttpClient.Response response);
 
     private Loaded ask(String token) {
+        if (clock.millis() < callsResumeAt.get()) {
+            return new Loaded(unavailable, 0);
+        }
+        Loaded answer;
         try {
-            return interpret(token, IssuerHttpClient.await(
+            answer = interpret(token, IssuerHttpClient.await(
                     endpoint.uri().thenCompose(uri -> http.sendAsync(request(uri, token))), http.deadlineMillis() * 2));
         } catch (IssuerUnavailableException e) {
-            return unavailable(e.getMessage());
+            answer = unavailable(e.getMessage());
         }
+        if (answer.outcome() instanceof Authentication.Unavailable) {
+            int failed = failures.incrementAndGet();
+            callsResumeAt.set(clock.millis() + Math.min(1000L << Math.min(failed - 1, 20), maxBackoffMillis));
+        } else {
+            failures.set(0);
+        }
+        return answer;
     }
 
-    /** The issuer is the problem, not the token: 503, and ask again next time. */
+    /** The issuer is the problem, not the token: 503, not cached, and calls back off for a while. */
     final Loaded unavailable(String why) {
-        LOG.log(System.Logger.Level.WARNING, "tokengate: {0} failed: {1}", name, why);
+        long now = clock.millis();
+        long last = lastWarning.get();
+        if (now - last >= WARNING_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
+            LOG.log(System.Logger.Level.WARNING, "tokengate: {0} failed: {1}", name, why);
+        }
         return new Loaded(unavailable, 0);
     }
 

@@ -171,8 +171,19 @@ class OpaqueTokenValidationTest {
         issuer.failWith(502);
         assertThat(runtime.validator().validate("opaque-1")).isInstanceOf(Authentication.Unavailable.class);
         issuer.failWith(0);
+        // Backing off: for a second the issuer is not asked at all, whatever the token.
+        assertThat(runtime.validator().validate("opaque-1")).isInstanceOf(Authentication.Unavailable.class);
+        assertThat(runtime.validator().validate("opaque-2")).isInstanceOf(Authentication.Unavailable.class);
+        assertThat(issuer.introspectionCalls()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(runtime.validator().validate("opaque-1")).isInstanceOf(Authentication.Authenticated.class);
         assertThat(issuer.introspectionCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestTheIssuerCannotReadIsAnInvalidToken() {
+        issuer.failWith(431);
+        assertThat(validate(introspection(), "x".repeat(5000))).isEqualTo(new Authentication.Rejected(RejectionReason.TOKEN_NOT_ACTIVE));
     }
 
     @Test
@@ -222,7 +233,14 @@ class OpaqueTokenValidationTest {
             assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
             issuer.failWith(0);
             issuer.introspects("opaque-1", active(""));
-            assertThat(server.get("/secure/whoami", "Authorization", "Bearer opaque-1").body()).startsWith("user-9|Bearer");
+            // After the back-off (a second here) the issuer is asked again.
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            HttpResponse<String> recovered = server.get("/secure/whoami", "Authorization", "Bearer opaque-1");
+            while (recovered.statusCode() == 503 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+                recovered = server.get("/secure/whoami", "Authorization", "Bearer opaque-1");
+            }
+            assertThat(recovered.body()).startsWith("user-9|Bearer");
         }
     }
 }

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,7 +123,14 @@ public class OpaqueUserinfoIT {
         assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
         assertThat(response.body()).contains("\"status\":503");
         control.unavailable(false);
-        assertThat(get("api/me", token).statusCode()).isEqualTo(200);
+        // Once the back-off (a second) is over, the issuer is asked again.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> recovered = get("api/me", token);
+        while (recovered.statusCode() == 503 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            recovered = get("api/me", token);
+        }
+        assertThat(recovered.statusCode()).isEqualTo(200);
         assertThat(control.calls(token)).isEqualTo(2);
     }
 
