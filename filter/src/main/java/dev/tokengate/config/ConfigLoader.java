@@ -92,8 +92,8 @@ public final class ConfigLoader {
 
     public TokengateConfig load() {
         HttpSettings http = new HttpSettings(
-                duration(CONNECT_TIMEOUT, Duration.ofSeconds(2)),
-                duration(READ_TIMEOUT, Duration.ofSeconds(5)),
+                positiveDuration(CONNECT_TIMEOUT, Duration.ofSeconds(2)),
+                positiveDuration(READ_TIMEOUT, Duration.ofSeconds(5)),
                 positiveInt(MAX_RESPONSE_SIZE, 1024 * 1024),
                 bool(ALLOW_INSECURE_HTTP, false));
         List<String> urlPatterns = urlPatterns(URL_PATTERNS, List.of("/*"));
@@ -109,9 +109,9 @@ public final class ConfigLoader {
                 new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths),
                 tokenLocations(),
                 jwt(http),
-                new JwksSettings(duration(JWKS_REFRESH, Duration.ofMinutes(5)),
-                        duration(JWKS_UNKNOWN_KID, Duration.ofSeconds(30)),
-                        duration(RETRY_AFTER, Duration.ofSeconds(10))),
+                new JwksSettings(positiveDuration(JWKS_REFRESH, Duration.ofMinutes(5)),
+                        positiveDuration(JWKS_UNKNOWN_KID, Duration.ofSeconds(30)),
+                        positiveDuration(RETRY_AFTER, Duration.ofSeconds(10))),
                 http,
                 new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
                 opaque(http));
@@ -369,6 +369,15 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigurationException(name, "must be a whole number, 0 or more");
+    }
+
+    /** A duration where zero would mean a busy loop or an instant failure: refused. */
+    private Duration positiveDuration(String name, Duration defaultValue) {
+        Duration value = duration(name, defaultValue);
+        if (value.isZero()) {
+            throw new ConfigurationException(name, "must be more than zero");
+        }
+        return value;
     }
 
     private Duration duration(String name, Duration defaultValue) {

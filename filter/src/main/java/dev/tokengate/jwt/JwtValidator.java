@@ -33,15 +33,7 @@ public final class JwtValidator implements TokenValidator {
     public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
                         List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
                         Duration retryAfter) {
-        this.headerValidators = List.copyOf(headerValidators);
-        this.keys = keys;
-        this.signatures = signatures;
-        this.claimValidators = List.copyOf(claimValidators);
-        this.scopeClaims = scopeClaims;
-        this.clock = clock;
-        this.retryAfter = retryAfter;
-        this.cache = null;
-        this.cacheLifetime = null;
+        this(headerValidators, keys, signatures, claimValidators, scopeClaims, clock, retryAfter, null, null);
     }
 
     /**

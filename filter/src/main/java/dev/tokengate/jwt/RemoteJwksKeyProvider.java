@@ -39,7 +39,6 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(null, 0, 0, 0, null));
     private final AtomicReference<CompletableFuture<VerificationKeys>> inFlight = new AtomicReference<>();
     private final AtomicLong lastUnknownKidFetch = new AtomicLong(Long.MIN_VALUE / 2);
-    private final AtomicLong fetchCount = new AtomicLong();
 
     public RemoteJwksKeyProvider(JwksLocation location, IssuerHttpClient http, JwksSettings settings, Clock clock) {
         this.location = location;
@@ -93,11 +92,6 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
         }
     }
 
-    /** How many JWKS fetches were started: for tests and diagnostics. */
-    public long fetchCount() {
-        return fetchCount.get();
-    }
-
     /** Starts a fetch unless one is running; either way returns the running one. */
     private CompletableFuture<VerificationKeys> refresh() {
         while (true) {
@@ -107,7 +101,6 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
             }
             CompletableFuture<VerificationKeys> mine = new CompletableFuture<>();
             if (inFlight.compareAndSet(running, mine)) {
-                fetchCount.incrementAndGet();
                 jwksUri().thenCompose(http::getJsonAsync)
                         .thenApply(KeyParser::fromJwks)
                         .whenComplete((keys, failure) -> {
@@ -154,10 +147,5 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
         Snapshot current = snapshot.get();
         return "RemoteJwksKeyProvider[" + location + ", keys=" + (current.keys() == null ? "none" : current.keys().all().size())
                 + ", failures=" + current.failures() + "]";
-    }
-
-    List<VerificationKey> cachedKeys() {
-        Snapshot current = snapshot.get();
-        return current.keys() == null ? List.of() : current.keys().all();
     }
 }

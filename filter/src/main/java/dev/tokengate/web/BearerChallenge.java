@@ -29,7 +29,7 @@ public record BearerChallenge(int status, String headerName, String headerValue,
     /** The challenge for a 400, 401 or 403; {@code requiredScopes} fills the {@code scope} attribute of a 403. */
     public static BearerChallenge of(RejectionReason reason, String realm, Collection<String> requiredScopes) {
         if (reason.errorCode() == RejectionReason.ErrorCode.TEMPORARILY_UNAVAILABLE) {
-            return unavailable(Duration.ofSeconds(10));
+            throw new IllegalArgumentException("an unreachable issuer is answered with unavailable(retryAfter)");
         }
         StringBuilder header = new StringBuilder(96).append("Bearer realm=\"").append(realm).append('"');
         String code = reason.errorCode().code();

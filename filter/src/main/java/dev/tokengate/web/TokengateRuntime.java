@@ -64,10 +64,10 @@ public final class TokengateRuntime {
         JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
                 http, clock, discovery);
         OpaqueSettings opaque = config.opaque();
+        // The userinfo endpoint validates opaque tokens in userinfo mode, and serves CallerProfile in every mode.
         Optional<UserinfoValidator> userinfo = opaque.validation() == OpaqueSettings.OpaqueValidation.USERINFO
-                ? Optional.of(userinfoValidator(config, http, discovery, clock))
-                : (opaque.userinfoEndpoint().isPresent() || discovery != null
-                        ? Optional.of(userinfoValidator(config, http, discovery, clock)) : Optional.empty());
+                || opaque.userinfoEndpoint().isPresent() || discovery != null
+                ? Optional.of(userinfoValidator(config, http, discovery, clock)) : Optional.empty();
         TokenValidator opaqueValidator = switch (opaque.validation()) {
             case NONE -> new OpaqueTokenRejector();
             case INTROSPECTION -> new IntrospectionValidator(
@@ -178,6 +178,9 @@ public final class TokengateRuntime {
 
     /** The response for a request that was not authenticated. */
     public BearerChallenge challenge(Authentication outcome) {
+        if (outcome instanceof Authentication.Authenticated) {
+            throw new IllegalArgumentException("an authenticated request needs no challenge");
+        }
         if (outcome instanceof Authentication.Unavailable unavailable) {
             return BearerChallenge.unavailable(unavailable.retryAfter());
         }

@@ -133,6 +133,9 @@ class ConfigLoaderTest {
         assertThat(config.http().connectTimeout()).isEqualTo(Duration.ofMillis(250));
         assertFailsNaming(MINIMAL.with(ConfigLoader.CLOCK_SKEW, "-1"), ConfigLoader.CLOCK_SKEW);
         assertFailsNaming(MINIMAL.with(ConfigLoader.CLOCK_SKEW, "1 day"), ConfigLoader.CLOCK_SKEW);
+        assertThat(load(MINIMAL.with(ConfigLoader.CLOCK_SKEW, "0")).jwt().clockSkew()).isZero();
+        assertFailsNaming(MINIMAL.with(ConfigLoader.JWKS_REFRESH, "0"), ConfigLoader.JWKS_REFRESH);
+        assertFailsNaming(MINIMAL.with(ConfigLoader.READ_TIMEOUT, "0ms"), ConfigLoader.READ_TIMEOUT);
     }
 
     @Test

@@ -10,6 +10,13 @@ public record ScopeRequirement(List<String> scopes, boolean any) {
 
     public ScopeRequirement {
         scopes = List.copyOf(new LinkedHashSet<>(scopes));
+        for (String scope : scopes) {
+            // RFC 6749 §3.3 scope-token: the 403 challenge quotes these, so nothing may break out of the quotes.
+            if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+                throw new IllegalArgumentException("@RequiresScope value \"" + scope + "\" is not a valid scope name"
+                        + " (RFC 6749 §3.3: printable ASCII without space, '\"' or '\\')");
+            }
+        }
     }
 
     public static ScopeRequirement of(RequiresScope annotation) {

@@ -100,5 +100,9 @@ class RequirementLookupTest {
         assertThat(new ScopeRequirement(List.of("c", "d"), true).isSatisfiedBy(granted)).isFalse();
         assertThat(new ScopeRequirement(List.of(), false).isSatisfiedBy(Scopes.NONE)).isTrue();
         assertThat(new ScopeRequirement(List.of("a", "a"), false).scopes()).containsExactly("a");
+        for (String bad : new String[] {"read patients", "a\"b", "a\\b", "", "é"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScopeRequirement(List.of(bad), false))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 }
