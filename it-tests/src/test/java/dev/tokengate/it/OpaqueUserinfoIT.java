@@ -9,15 +9,11 @@ import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -51,11 +47,7 @@ public class OpaqueUserinfoIT {
         config.put("tokengate.retry-after", "9s");
         config.put("tokengate.opaque.cache.ttl", "60s");
         config.put("tokengate.opaque.cache.negative-ttl", "60s");
-        File built = new File(System.getProperty("tokengate.it.sample-war", "target/sample.war"));
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "sample.war").importFrom(built).as(WebArchive.class);
-        war.delete("WEB-INF/classes/" + TestWars.CONFIG_RESOURCE);
-        war.addAsResource(new StringAsset(TestWars.properties(config)), TestWars.CONFIG_RESOURCE);
-        return war;
+        return TestWars.sampleWar(config);
     }
 
     @ArquillianResource

@@ -9,16 +9,12 @@ import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -58,11 +54,7 @@ public class SampleApiIT {
         Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
         config.remove("mp.jwt.verify.publickey.location"); // discovery: <issuer>/.well-known/openid-configuration
         config.put("tokengate.protected-paths", "/servlet/*"); // as in the sample's own file
-        File built = new File(System.getProperty("tokengate.it.sample-war", "target/sample.war"));
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "sample.war").importFrom(built).as(WebArchive.class);
-        war.delete("WEB-INF/classes/" + TestWars.CONFIG_RESOURCE);
-        war.addAsResource(new StringAsset(TestWars.properties(config)), TestWars.CONFIG_RESOURCE);
-        return war;
+        return TestWars.sampleWar(config);
     }
 
     @ArquillianResource

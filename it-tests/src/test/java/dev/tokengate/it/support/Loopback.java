@@ -1,9 +1,10 @@
 package dev.tokengate.it.support;
 
+import dev.tokengate.config.LoopbackHosts;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.util.Locale;
 
 /**
  * All test traffic stays on this machine. The URL that Arquillian injects names the host Payara Micro reports (the
@@ -50,18 +51,9 @@ public final class Loopback {
         return root.resolve(path);
     }
 
-    /** Decided from the literal host alone, never by resolving a name. */
+    /** Decided from the literal host alone, never by resolving a name: the library's own rule. */
     public static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        if (host == null) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return LoopbackHosts.isLoopback(uri.getHost());
     }
 
     public static URI requireLoopback(URI uri) {

@@ -2,6 +2,7 @@ package dev.tokengate.it.support;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
@@ -51,6 +52,18 @@ public final class TestWars {
         config.put("mp.jwt.verify.audiences", TestIssuer.AUDIENCE);
         config.put("mp.jwt.verify.publickey.location", issuer.jwksUri().toString());
         return config;
+    }
+
+    /**
+     * The sample WAR exactly as the sample-war module built it (copied to {@code target/sample.war}), with only its
+     * MicroProfile Config file replaced by {@code config}.
+     */
+    public static WebArchive sampleWar(Map<String, String> config) {
+        File built = new File(System.getProperty("tokengate.it.sample-war", "target/sample.war"));
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "sample.war").importFrom(built).as(WebArchive.class);
+        war.delete("WEB-INF/classes/" + CONFIG_RESOURCE);
+        war.addAsResource(new StringAsset(properties(config)), CONFIG_RESOURCE);
+        return war;
     }
 
     /** The jars the build copied for {@code WEB-INF/lib}. */
