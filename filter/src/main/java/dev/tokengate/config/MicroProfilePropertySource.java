@@ -20,7 +20,7 @@ final class MicroProfilePropertySource implements PropertySource {
     static Optional<PropertySource> forClassLoader(ClassLoader classLoader) {
         try {
             return Optional.of(new MicroProfilePropertySource(ConfigProvider.getConfig(classLoader)));
-        } catch (IllegalStateException noImplementation) {
+        } catch (IllegalStateException | java.util.ServiceConfigurationError noImplementation) {
             return Optional.empty();
         }
     }

@@ -32,6 +32,8 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
                             String lastError) {
     }
 
+    private static final System.Logger LOG = System.getLogger("dev.tokengate");
+
     private final IssuerHttpClient http;
     private final JwksSettings settings;
     private final Clock clock;
@@ -133,6 +135,13 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
     }
 
     private void failed(IssuerUnavailableException failure) {
+        Snapshot before = snapshot.get();
+        // Logged when an outage starts and then at each doubling of the back-off: a handful of lines, never a flood.
+        if (Integer.bitCount(before.failures() + 1) == 1) {
+            LOG.log(System.Logger.Level.WARNING, "tokengate: fetching the JWKS failed ({0} in a row{1}): {2}",
+                    before.failures() + 1, before.keys() == null ? ", no keys yet" : ", cached keys still in use",
+                    failure.getMessage());
+        }
         snapshot.updateAndGet(previous -> {
             int failures = previous.failures() + 1;
             long backoff = Math.min(1000L << Math.min(failures - 1, 20), settings.refreshInterval().toMillis());
