@@ -47,7 +47,6 @@ public sealed interface Authentication {
      * The authentication of a request that passed through the tokengate filter, computed now if nobody asked before.
      * A request the filter never saw is {@link Anonymous}: whatever it carries was not checked, so it proves nothing.
      */
-    @SuppressWarnings("unchecked")
     static Authentication of(ServletRequest request) {
         Object attribute = request.getAttribute(REQUEST_ATTRIBUTE);
         if (attribute instanceof Supplier<?> supplier && supplier.get() instanceof Authentication authentication) {
