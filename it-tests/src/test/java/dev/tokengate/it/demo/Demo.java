@@ -48,10 +48,18 @@ public final class Demo {
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dmp.jwt.verify.issuer=" + issuerUrl,
-                "-Dmp.jwt.verify.audiences=" + AUDIENCE,
-                "-jar", payaraJar.getAbsolutePath(),
-                "--deploy", war.getAbsolutePath(), "--contextroot", "/",
-                "--port", Integer.toString(API_PORT), "--nocluster", "--disablephonehome"));
+                "-Dmp.jwt.verify.audiences=" + AUDIENCE));
+        String extraWar = System.getProperty("tokengate.demo.extra-war", "");
+        if (!extraWar.isBlank()) {
+            // The load test's MP-JWT baseline: the server's own MP-JWT needs the key location (it does no discovery).
+            command.add("-Dmp.jwt.verify.publickey.location=" + issuer.jwksUrl(ISSUER_ID));
+        }
+        command.addAll(List.of("-jar", payaraJar.getAbsolutePath(),
+                "--deploy", war.getAbsolutePath(), "--contextroot", "/"));
+        if (!extraWar.isBlank()) {
+            command.addAll(List.of("--deploy", new File(extraWar).getAbsolutePath()));
+        }
+        command.addAll(List.of("--port", Integer.toString(API_PORT), "--nocluster", "--disablephonehome"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
