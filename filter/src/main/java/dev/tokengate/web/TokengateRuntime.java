@@ -159,8 +159,17 @@ public final class TokengateRuntime {
         }
     }
 
+    /**
+     * Whether the filter itself must see a valid token. A CORS preflight is let through: browsers never send
+     * credentials with it, so refusing it would break every cross-origin call, and it reaches no resource method.
+     */
     boolean protects(HttpServletRequest request) {
-        return !protectedPaths.isEmpty() && protectedPaths.matches(pathOf(request));
+        return !protectedPaths.isEmpty() && !isCorsPreflight(request) && protectedPaths.matches(pathOf(request));
+    }
+
+    private static boolean isCorsPreflight(HttpServletRequest request) {
+        return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
+                && request.getHeader("Access-Control-Request-Method") != null;
     }
 
     /** The userinfo claims for a validated token; empty when there is no userinfo endpoint or it refuses the token. */

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -81,6 +83,19 @@ class BearerTokenFilterTest {
         HttpResponse<String> response = app.get("/secure/whoami");
         assertProblem(response, 401, BARE);
         assertThat(response.body()).doesNotContain("\"error\"");
+    }
+
+    @Test
+    void aCorsPreflightPassesButOtherOptionsRequestsDoNot() throws Exception {
+        HttpRequest preflight = HttpRequest.newBuilder(app.uri("/secure/whoami"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.example.test").header("Access-Control-Request-Method", "GET").build();
+        assertThat(HttpClient.newHttpClient().send(preflight, HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        HttpRequest plainOptions = HttpRequest.newBuilder(app.uri("/secure/whoami"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(HttpClient.newHttpClient().send(plainOptions, HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
     }
 
     @Test
