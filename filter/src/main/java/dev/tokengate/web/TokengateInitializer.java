@@ -37,7 +37,7 @@ public final class TokengateInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-        ClassLoader classLoader = context.getClassLoader();
+        ClassLoader classLoader = TokengateRuntime.classLoaderOf(context);
         PropertySource properties = propertySources.apply(classLoader);
         if (properties.get(ConfigLoader.AUTO_REGISTER).map("false"::equalsIgnoreCase).orElse(false)) {
             return;

@@ -104,14 +104,23 @@ public final class TokengateRuntime {
             return existing;
         }
         try {
-            TokengateConfig config = new ConfigLoader(PropertySources.forApplication(context.getClassLoader()),
-                    context.getClassLoader()).load();
+            ClassLoader classLoader = classLoaderOf(context);
+            TokengateConfig config = new ConfigLoader(PropertySources.forApplication(classLoader), classLoader).load();
             TokengateRuntime runtime = create(config, Clock.systemUTC());
             context.setAttribute(CONTEXT_ATTRIBUTE, runtime);
             return runtime;
         } catch (ConfigurationException e) {
             throw new ServletException(e.getMessage());
         }
+    }
+
+    /** The application's class loader; an embedded container may have none of its own. */
+    static ClassLoader classLoaderOf(ServletContext context) {
+        ClassLoader loader = context.getClassLoader();
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        return loader != null ? loader : TokengateRuntime.class.getClassLoader();
     }
 
     public TokengateConfig config() {
