@@ -64,8 +64,7 @@ public final class IntrospectionValidator extends IssuerCheck {
 
     @Override
     Loaded interpret(String token, IssuerHttpClient.Response response) {
-        if (response.status() == 400 || response.status() == 413 || response.status() == 414 || response.status() == 431) {
-            // The issuer could not even read a request about this token (too long, say): the token is the problem.
+        if (refusedAsUnreadable(response.status())) {
             return rejected(RejectionReason.TOKEN_NOT_ACTIVE);
         }
         if (response.status() != 200) {

@@ -98,6 +98,14 @@ abstract class IssuerCheck implements TokenValidator {
         return new Loaded(new Authentication.Rejected(reason), clock.millis() + settings.negativeCacheTtl().toMillis());
     }
 
+    /**
+     * Whether the issuer could not even read a request about this token (malformed, too large): then the token is the
+     * problem, not the issuer.
+     */
+    static boolean refusedAsUnreadable(int status) {
+        return status == 400 || status == 413 || status == 414 || status == 431;
+    }
+
     /** The answer's JSON object, or {@code null} when it is none. */
     static Map<String, Object> jsonObject(IssuerHttpClient.Response response) {
         return JsonObjects.parse(response.text()).orElse(null);

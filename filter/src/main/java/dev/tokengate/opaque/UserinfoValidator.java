@@ -35,8 +35,7 @@ public final class UserinfoValidator extends IssuerCheck {
 
     @Override
     Loaded interpret(String token, IssuerHttpClient.Response response) {
-        if (response.status() == 400 || response.status() == 401 || response.status() == 403 || response.status() == 413
-                || response.status() == 414 || response.status() == 431) {
+        if (response.status() == 401 || response.status() == 403 || refusedAsUnreadable(response.status())) {
             return rejected(RejectionReason.TOKEN_NOT_ACTIVE);
         }
         if (response.status() != 200) {
