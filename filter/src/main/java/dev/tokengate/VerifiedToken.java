@@ -1,6 +1,5 @@
 package dev.tokengate;
 
-import io.smallrye.jwt.JsonUtils;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -119,7 +118,7 @@ public final class VerifiedToken implements JsonWebToken {
         if (type == Boolean.class && value instanceof Boolean) {
             return (T) value;
         }
-        return (T) JsonUtils.wrapValue(value);
+        return (T) JsonClaimValues.of(value);
     }
 
     private static Claims claimType(String claimName) {

@@ -3,6 +3,7 @@ package dev.tokengate.http;
 import dev.tokengate.config.LoopbackHosts;
 import dev.tokengate.config.TokengateConfig.HttpSettings;
 
+import javax.net.ssl.SSLContext;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +24,14 @@ import java.util.concurrent.TimeUnit;
  * Every call tokengate makes to an issuer goes through here: HTTPS only (plain HTTP to loopback, or with the explicit
  * opt-in), no redirects (a redirect could lead the key fetch anywhere), a connect timeout, an overall deadline for
  * the whole exchange, and a cap on the response size.
+ *
+ * <p>The JDK client behind it is built on the first call, not at deployment: an application whose keys are all
+ * configured never opens a socket or starts a thread. Its TLS context trusts the JVM's trust store and presents no
+ * certificate, so a server that points {@code javax.net.ssl.keyStore} at a store the application cannot open
+ * (GlassFish sets it without a password) does not break it. {@link #close()} stops every thread it started, so an
+ * undeployed application leaves nothing running that holds its class loader.
  */
-public final class IssuerHttpClient {
+public final class IssuerHttpClient implements AutoCloseable {
 
     /** What the issuer answered. The body is at most the configured size. */
     public record Response(int status, byte[] body) {
@@ -33,15 +40,63 @@ public final class IssuerHttpClient {
         }
     }
 
-    private final HttpClient client;
     private final HttpSettings settings;
+    private final Object lock = new Object();
+    private Connection connection;
+    private boolean closed;
+
+    /** The JDK client and the threads it runs on, made together on the first call. */
+    private record Connection(HttpClient client, IssuerCallThreads threads) {
+    }
 
     public IssuerHttpClient(HttpSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private Connection connection() throws IssuerUnavailableException {
+        synchronized (lock) {
+            if (closed) {
+                throw new IssuerUnavailableException("the application is stopping");
+            }
+            if (connection == null) {
+                SSLContext tls = TrustStoreTls.context();
+                IssuerCallThreads threads = new IssuerCallThreads();
+                HttpClient client = threads.callWithoutApplicationLoader(() -> HttpClient.newBuilder()
+                        .connectTimeout(settings.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .sslContext(tls)
+                        .executor(threads.executor())
+                        .build());
+                connection = new Connection(client, threads);
+            }
+            return connection;
+        }
+    }
+
+    /**
+     * Stops the client's threads; later calls fail as "issuer unavailable". On Java 21+ the JDK client is closed too;
+     * on Java 17 it has no {@code close()}, and its selector thread, which never holds the application's class loader
+     * (see {@link IssuerCallThreads}), ends once the client is unreachable.
+     */
+    @Override
+    public void close() {
+        Connection closing;
+        synchronized (lock) {
+            closed = true;
+            closing = connection;
+            connection = null;
+        }
+        if (closing == null) {
+            return;
+        }
+        closing.threads().shutdown();
+        if (closing.client() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // best effort: with its executor stopped, the client holds no thread of the application's
+            }
+        }
     }
 
     /** Whether tokengate may send a request to this URI at all. */
@@ -71,9 +126,15 @@ public final class IssuerHttpClient {
             return CompletableFuture.failedFuture(new IssuerUnavailableException(
                     "refusing to call " + built.uri().getScheme() + "://" + built.uri().getHost() + ": not https"));
         }
+        Connection http;
+        try {
+            http = connection();
+        } catch (IssuerUnavailableException stopped) {
+            return CompletableFuture.failedFuture(stopped);
+        }
         long deadline = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
-        return client.sendAsync(built, info -> new BoundedBody(settings.maxResponseBytes()))
-                .orTimeout(deadline, TimeUnit.MILLISECONDS)
+        return http.threads().withDeadline(
+                        http.client().sendAsync(built, info -> new BoundedBody(settings.maxResponseBytes())), deadline)
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw new IssuerFailure(new IssuerUnavailableException("call to " + built.uri() + " failed: "

@@ -20,6 +20,8 @@ import java.io.IOException;
  */
 public final class BearerTokenFilter implements Filter {
     private volatile TokengateRuntime runtime;
+    /** Set when {@link #init} built the runtime (the web.xml route): then {@link #destroy} releases it. */
+    private volatile boolean ownsRuntime;
 
     /** For {@code web.xml}: configuration is read in {@link #init}. */
     public BearerTokenFilter() {
@@ -32,7 +34,17 @@ public final class BearerTokenFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         if (runtime == null) {
+            boolean existed = filterConfig.getServletContext().getAttribute(TokengateRuntime.CONTEXT_ATTRIBUTE) != null;
             runtime = TokengateRuntime.forContext(filterConfig.getServletContext());
+            ownsRuntime = !existed;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        TokengateRuntime current = runtime;
+        if (ownsRuntime && current != null) {
+            current.close();
         }
     }
 

@@ -51,6 +51,7 @@ public final class TokengateInitializer implements ServletContainerInitializer {
             throw new ServletException(e.getMessage());
         }
         context.setAttribute(TokengateRuntime.CONTEXT_ATTRIBUTE, runtime);
+        context.addListener(new RuntimeShutdown(runtime));
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, new BearerTokenFilter(runtime));
         if (registration == null) {
             return; // web.xml already declares a filter of this name: it wins.

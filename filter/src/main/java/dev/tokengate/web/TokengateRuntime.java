@@ -29,7 +29,7 @@ import java.util.Optional;
  * tokengate assembled from its configuration, once per application: the token resolver, the validator pipeline, the
  * protected paths and the challenge writer's realm. Immutable after construction; shared by every request.
  */
-public final class TokengateRuntime {
+public final class TokengateRuntime implements AutoCloseable {
     public static final String CONTEXT_ATTRIBUTE = TokengateRuntime.class.getName();
     private static final System.Logger LOG = System.getLogger("dev.tokengate");
 
@@ -39,16 +39,21 @@ public final class TokengateRuntime {
     private final PathPatterns protectedPaths;
     private final RejectionLog rejectionLog;
     private final Optional<UserinfoValidator> userinfo;
+    private final AutoCloseable resources;
 
     public TokengateRuntime(TokengateConfig config, BearerTokenResolver resolver, TokenValidator validator,
                             RejectionLog rejectionLog) {
-        this(config, resolver, validator, rejectionLog, Optional.empty());
+        this(config, resolver, validator, rejectionLog, Optional.empty(), () -> { });
     }
 
-    /** With the userinfo endpoint that supplies {@link CallerProfile}s. */
+    /**
+     * With the userinfo endpoint that supplies {@link CallerProfile}s, and what {@link #close()} releases (the
+     * issuer client's threads).
+     */
     public TokengateRuntime(TokengateConfig config, BearerTokenResolver resolver, TokenValidator validator,
-                            RejectionLog rejectionLog, Optional<UserinfoValidator> userinfo) {
+                            RejectionLog rejectionLog, Optional<UserinfoValidator> userinfo, AutoCloseable resources) {
         this.userinfo = userinfo;
+        this.resources = resources;
         this.config = config;
         this.resolver = resolver;
         this.validator = validator;
@@ -77,7 +82,7 @@ public final class TokengateRuntime {
             case USERINFO -> userinfo.orElseThrow();
         };
         return new TokengateRuntime(config, new Rfc6750TokenResolver(config.tokenLocations()),
-                new TokenTypeDispatcher(jwtValidator, opaqueValidator), RejectionLog.standard(), userinfo);
+                new TokenTypeDispatcher(jwtValidator, opaqueValidator), RejectionLog.standard(), userinfo, http);
     }
 
     private static UserinfoValidator userinfoValidator(TokengateConfig config, IssuerHttpClient http,
@@ -121,6 +126,16 @@ public final class TokengateRuntime {
             loader = Thread.currentThread().getContextClassLoader();
         }
         return loader != null ? loader : TokengateRuntime.class.getClassLoader();
+    }
+
+    /** Releases what the runtime started (threads of issuer calls); called when the application stops. */
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "tokengate: releasing resources failed ({0})", e.getClass().getName());
+        }
     }
 
     public TokengateConfig config() {

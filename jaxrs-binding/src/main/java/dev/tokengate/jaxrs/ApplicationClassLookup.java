@@ -19,14 +19,27 @@ final class ApplicationClassLookup {
         if (injected != null && injected.getClass().isAnnotationPresent(RequiresScope.class)) {
             return injected.getClass();
         }
-        if (servlet != null) {
-            String parameter = servlet.getInitParameter(APPLICATION_PARAMETER);
-            Class<?> named = load(parameter != null ? parameter : servlet.getServletName(), servlet);
-            if (named != null) {
-                return named;
-            }
+        Class<?> named = namedByServlet(servlet);
+        if (named != null) {
+            return named;
         }
         return injected == null ? null : injected.getClass();
+    }
+
+    /**
+     * The class the serving servlet names. A runtime may inject a {@code ServletConfig} proxy that has nothing behind
+     * it while features configure (Apache CXF's thread-local proxy throws); then there is no servlet to ask.
+     */
+    private static Class<?> namedByServlet(ServletConfig servlet) {
+        if (servlet == null) {
+            return null;
+        }
+        try {
+            String parameter = servlet.getInitParameter(APPLICATION_PARAMETER);
+            return load(parameter != null ? parameter : servlet.getServletName(), servlet);
+        } catch (RuntimeException noServletBehindTheProxy) {
+            return null;
+        }
     }
 
     private static Class<?> load(String className, ServletConfig servlet) {

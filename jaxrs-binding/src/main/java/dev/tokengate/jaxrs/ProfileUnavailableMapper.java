@@ -4,10 +4,8 @@ import dev.tokengate.ProfileUnavailableException;
 import dev.tokengate.web.BearerChallenge;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 
 /** A resource asked for the caller's profile while the issuer was unreachable: 503 with {@code Retry-After}. */
-@Provider
 public final class ProfileUnavailableMapper implements ExceptionMapper<ProfileUnavailableException> {
     @Override
     public Response toResponse(ProfileUnavailableException exception) {

@@ -6,14 +6,13 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
-import jakarta.ws.rs.ext.Provider;
 
 /**
  * Registers a {@link ScopeAuthorizationFilter} on every resource method governed by {@link RequiresScope}, with the
- * requirement worked out once, here, at deployment: no annotation is read per request. Found by the server through
- * {@link TokengateFeature} (itself found through {@code META-INF/services}) or by scanning ({@code @Provider}).
+ * requirement worked out once, here, at deployment: no annotation is read per request. Registered by
+ * {@link TokengateFeature} alone (no {@code @Provider}: a server that both scans and loads services would otherwise
+ * register it twice).
  */
-@Provider
 public final class RequiresScopeFeature implements DynamicFeature {
 
     @Context
