@@ -13,6 +13,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.tokengate.it.support.ExpectedWarnings;
+import dev.tokengate.it.support.ServerLog;
 
 import java.net.URI;
 import java.net.URL;
@@ -41,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Each test uses tokens of its own, and counts the introspection calls per token, so the tests do not depend on
  * each other's cache entries. Cache settings: answers reused {@value #CACHE_TTL_SECONDS} s, rejections 1 s.
  */
-@ExtendWith(ArquillianExtension.class)
+// anIssuerThatFails... and aSlowIssuer... take the issuer down: tokengate warns that introspection failed (rate-bounded)
+@ExpectedWarnings("tokengate: token introspection failed")
+@ExtendWith({ServerLog.class, ArquillianExtension.class})
 public class OpaqueTokenIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CACHE_TTL_SECONDS = 5;

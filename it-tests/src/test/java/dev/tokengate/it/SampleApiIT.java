@@ -12,6 +12,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.tokengate.it.support.ServerLog;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample API as built by the sample-war module, on Payara Micro, with its configuration pointed at the test
  * issuer (keys found by OIDC discovery over HTTP): every endpoint of the spec's table against every kind of token.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ServerLog.class, ArquillianExtension.class})
 public class SampleApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BARE = "Bearer realm=\"api\"";

@@ -10,6 +10,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.tokengate.it.support.ServerLog;
 
 import java.net.URI;
 import java.net.URL;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dependencies), a servlet, a JAX-RS application with one annotated resource, and a config file; no web.xml, no
  * registration code. The issuer runs in this JVM; every request goes to 127.0.0.1.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ServerLog.class, ArquillianExtension.class})
 public class SmokeIT {
 
     @Deployment(testable = false)

@@ -26,6 +26,7 @@ import java.util.Properties;
 public final class TestWars {
     public static final String WAR_LIB_PROPERTY = "tokengate.it.war-lib";
     public static final String CONFIG_RESOURCE = "META-INF/microprofile-config.properties";
+    public static final String SAMPLE_WAR_PROPERTY = "tokengate.it.sample-war";
 
     private TestWars() {
     }
@@ -37,6 +38,9 @@ public final class TestWars {
     public static WebArchive withTokengate(String name, Map<String, String> config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war");
         war.addAsLibraries(warLibJars());
+        if (TestServers.current().embedded()) {
+            addServletContainerLibraries(war);
+        }
         war.addAsResource(new StringAsset(properties(config)), CONFIG_RESOURCE);
         return war;
     }
@@ -59,11 +63,29 @@ public final class TestWars {
      * MicroProfile Config file replaced by {@code config}.
      */
     public static WebArchive sampleWar(Map<String, String> config) {
-        File built = new File(System.getProperty("tokengate.it.sample-war", "target/sample.war"));
-        WebArchive war = ShrinkWrap.create(ZipImporter.class, "sample.war").importFrom(built).as(WebArchive.class);
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "sample.war").importFrom(sampleWarFile()).as(WebArchive.class);
         war.delete("WEB-INF/classes/" + CONFIG_RESOURCE);
         war.addAsResource(new StringAsset(properties(config)), CONFIG_RESOURCE);
         return war;
+    }
+
+    /**
+     * What a Tomcat or Jetty user adds to {@code WEB-INF/lib} (Jersey, its JSON-B provider, Weld): the jars of the
+     * sample WAR as the sample-war-servlet-container module built it, which this run deploys there instead of the
+     * plain sample ({@value #SAMPLE_WAR_PROPERTY}).
+     */
+    private static void addServletContainerLibraries(WebArchive war) {
+        WebArchive built = ShrinkWrap.create(ZipImporter.class, "container.war").importFrom(sampleWarFile()).as(WebArchive.class);
+        built.getContent(path -> path.get().startsWith("/WEB-INF/lib/") && path.get().endsWith(".jar"))
+                .forEach((path, node) -> {
+                    if (!war.contains(path)) {
+                        war.add(node.getAsset(), path);
+                    }
+                });
+    }
+
+    private static File sampleWarFile() {
+        return new File(System.getProperty(SAMPLE_WAR_PROPERTY, "target/sample.war"));
     }
 
     /** The jars the build copied for {@code WEB-INF/lib}. */
