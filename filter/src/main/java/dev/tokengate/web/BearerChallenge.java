@@ -56,6 +56,15 @@ public record BearerChallenge(int status, String headerName, String headerValue,
                 problem(503, title(503), reason.description(), null));
     }
 
+    /**
+     * 503 without {@code Retry-After}: tokengate's configuration is wrong, so this application refuses every request
+     * until it is fixed and redeployed. The detail says no more than that; the server log names the property.
+     */
+    public static BearerChallenge notConfigured() {
+        return new BearerChallenge(503, "Cache-Control", "no-store", problem(503, title(503),
+                "The API's access-token protection is misconfigured; the server log says what to fix.", null));
+    }
+
     public void writeTo(HttpServletResponse response) throws IOException {
         response.resetBuffer();
         response.setStatus(status);

@@ -35,6 +35,18 @@ public final class TokengateInitializer implements ServletContainerInitializer {
         this.propertySources = propertySources;
     }
 
+    /**
+     * Most servers fail the deployment when an initializer throws; Open Liberty only logs it (CWWWC0001W) and starts
+     * the application anyway, which would leave {@code tokengate.protected-paths} unguarded. So before throwing, a
+     * filter that answers every request with 503 is put in front of the whole application: fail closed everywhere.
+     */
+    private static void refuseEveryRequest(ServletContext context) {
+        FilterRegistration.Dynamic refusing = context.addFilter(FILTER_NAME, new NotConfiguredFilter());
+        if (refusing != null) {
+            refusing.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+        }
+    }
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         ClassLoader classLoader = TokengateRuntime.classLoaderOf(context);
@@ -48,6 +60,7 @@ public final class TokengateInitializer implements ServletContainerInitializer {
             runtime = TokengateRuntime.create(config, Clock.systemUTC());
         } catch (ConfigurationException e) {
             context.log(e.getMessage());
+            refuseEveryRequest(context);
             throw new ServletException(e.getMessage());
         }
         context.setAttribute(TokengateRuntime.CONTEXT_ATTRIBUTE, runtime);

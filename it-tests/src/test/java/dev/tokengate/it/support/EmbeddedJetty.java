@@ -1,7 +1,7 @@
 package dev.tokengate.it.support;
 
+import org.eclipse.jetty.ee.webapp.WebAppClassLoader;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
-import org.eclipse.jetty.ee10.webapp.WebAppClassLoader;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -24,7 +24,8 @@ public final class EmbeddedJetty extends EmbeddedServer {
 
     @Override
     List<String> serverClassPrefixes() {
-        return List.of("jakarta.servlet.", "org.eclipse.jetty.");
+        // jndi.properties: jetty-jndi's, which names Jetty's JNDI for the application's java:comp (ee10-plus)
+        return List.of("jakarta.servlet.", "org.eclipse.jetty.", "jndi.properties");
     }
 
     @Override
@@ -52,28 +53,35 @@ public final class EmbeddedJetty extends EmbeddedServer {
     @Override
     void deployWar(String contextPath, File war) throws Exception {
         WebAppContext webapp = new WebAppContext();
+        webapp.setServer(server);
         webapp.setContextPath(contextPath);
         webapp.setWar(war.getAbsolutePath());
         webapp.setThrowUnavailableOnStartupException(true);
+        // what a Jetty distribution's ee10-annotations module adds: the initializers of WEB-INF/lib run
         webapp.addConfiguration(new AnnotationConfiguration());
         webapp.setClassLoader(new WebAppClassLoader(serverClasses, webapp));
-        contexts.addHandler(webapp);
         try {
             webapp.start();
+            if (!webapp.isAvailable()) {
+                throw new IllegalStateException("context " + contextPath + " is unavailable", webapp.getUnavailableException());
+            }
         } catch (Exception failed) {
-            contexts.removeHandler(webapp);
             webapp.stop();
             throw failed;
         }
+        contexts.addHandler(webapp);
     }
 
     @Override
     void undeployWar(String contextPath) throws Exception {
         for (Handler handler : contexts.getHandlers()) {
             if (handler instanceof WebAppContext webapp && contextPath.equals(webapp.getContextPath())) {
+                ClassLoader loader = webapp.getClassLoader();
                 webapp.stop();
                 contexts.removeHandler(webapp);
                 webapp.destroy();
+                // Jetty, unlike Tomcat, does not look for threads a stopped application left running
+                reportThreadsHolding(loader, contextPath);
             }
         }
     }

@@ -137,6 +137,30 @@ abstract class EmbeddedServer implements DeployableContainer<EmbeddedServer.Conf
         throw new IllegalArgumentException("only WARs are deployed here");
     }
 
+    /**
+     * Logs, as Tomcat does on undeploy, each live thread whose context class loader is the stopped application's: it
+     * keeps the application's classes in memory after a redeploy. Threads are given a short while to end first.
+     */
+    static void reportThreadsHolding(ClassLoader loader, String contextPath) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(2);
+        List<Thread> holding = holding(loader);
+        while (!holding.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+            holding.get(0).join(100);
+            holding = holding(loader);
+        }
+        for (Thread thread : holding) {
+            Logger.getLogger(EmbeddedServer.class.getName()).warning("The web application [" + contextPath
+                    + "] left a thread named [" + thread.getName() + "] running after it stopped");
+        }
+    }
+
+    private static List<Thread> holding(ClassLoader loader) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(thread -> thread.getContextClassLoader() == loader)
+                .toList();
+    }
+
     private static FileHandler serverLog() throws IOException {
         String path = System.getProperty(ServerLog.PROPERTY);
         if (path == null || path.isBlank()) {

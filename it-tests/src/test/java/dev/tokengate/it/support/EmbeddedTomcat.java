@@ -30,6 +30,7 @@ public final class EmbeddedTomcat extends EmbeddedServer {
     int startServer(Path workDir, ClassLoader serverClasses) throws Exception {
         tomcat = new Tomcat();
         tomcat.setBaseDir(workDir.toString());
+        java.nio.file.Files.createDirectories(workDir.resolve("webapps")); // the host's appBase, where WARs expand
         Connector connector = new Connector("HTTP/1.1");
         connector.setProperty("address", "127.0.0.1");
         connector.setPort(0);

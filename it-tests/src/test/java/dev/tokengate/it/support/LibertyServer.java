@@ -74,6 +74,15 @@ public final class LibertyServer implements DeployableContainer<EmbeddedServer.C
         return value;
     }
 
+    /** The HTTP port of this run's Liberty server: {@code http.port} of its {@code bootstrap.properties}. */
+    public static int httpPort() throws IOException {
+        Properties bootstrap = new Properties();
+        try (var in = Files.newInputStream(Paths.get(required(USR), "servers", required(SERVER), "bootstrap.properties"))) {
+            bootstrap.load(in);
+        }
+        return Integer.parseInt(bootstrap.getProperty("http.port"));
+    }
+
     /** The path of the log a test can scan: {@code <usr>/servers/<name>/logs/messages.log}. */
     private Path messagesLog() {
         return serverDir.resolve("logs").resolve("messages.log");
@@ -82,11 +91,7 @@ public final class LibertyServer implements DeployableContainer<EmbeddedServer.C
     @Override
     public void start() throws LifecycleException {
         try {
-            Properties bootstrap = new Properties();
-            try (var in = Files.newInputStream(serverDir.resolve("bootstrap.properties"))) {
-                bootstrap.load(in);
-            }
-            httpPort = Integer.parseInt(bootstrap.getProperty("http.port"));
+            httpPort = httpPort();
             Path script = wlp.resolve("bin").resolve("server");
             script.toFile().setExecutable(true);
             Files.createDirectories(serverDir.resolve("dropins"));
