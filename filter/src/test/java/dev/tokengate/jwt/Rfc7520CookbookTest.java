@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The compact-serialization signature examples of the JOSE cookbook (RFC 7520 §4.1-4.4, from
- * {@code shared/testdata/rfc7520/jws/}) must verify through the project's JWS validation path, with the example's key
+ * {@code src/test/resources/testvectors/rfc7520/jws/}) must verify through the project's JWS validation path, with the example's key
  * as the only configured key and its algorithm as the only allowed one. Detached content (§4.5) and the JSON
  * serializations (§4.6-4.8) are out of scope: bearer tokens are compact, with their payload inline.
  */

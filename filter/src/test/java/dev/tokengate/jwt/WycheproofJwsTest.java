@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Project Wycheproof's JSON Web Signature vectors ({@code shared/testdata/wycheproof/json_web_signature_test.json}),
+ * Project Wycheproof's JSON Web Signature vectors ({@code src/test/resources/testvectors/wycheproof/json_web_signature_test.json}),
  * each run through the project's own JWS validation path: {@link JwtValidators#signatureOnly} with the vector's key as
  * the only configured key and the vector's algorithm as the only allowed one. A valid vector must verify, an invalid
  * one must be rejected with a {@link TokenRejection}; the few valid vectors the project refuses on purpose are listed

@@ -5,10 +5,11 @@ import jakarta.ws.rs.core.FeatureContext;
 
 /**
  * Everything the binding adds to a Jakarta REST application: {@link RequiresScopeFeature}, {@link SubResourceGuard}
- * and {@link ProfileUnavailableMapper}. Loaded through {@code META-INF/services/jakarta.ws.rs.core.Feature}, which
- * every Jakarta REST 3.1 runtime reads; none of these classes is a {@code @Provider}, so a runtime that also scans the
- * jar registers nothing twice. An application that turned service loading off ({@code jakarta.ws.rs.loadServices})
- * adds {@code TokengateFeature.class} to its classes; registering it twice is harmless.
+ * and {@link ProfileUnavailableMapper}. Found through {@code META-INF/services/jakarta.ws.rs.core.Feature}, which
+ * Jakarta REST 3.1 runtimes read (Jersey, RESTEasy; not Apache CXF, so not TomEE: TOMEE-4643). None of these classes is
+ * a {@code @Provider}: RESTEasy, which also scans, would register it twice and warn (RESTEASY002155). An application on
+ * CXF, or one that turned service loading off ({@code jakarta.ws.rs.loadServices}), adds
+ * {@code TokengateFeature.class} to its classes. However often it is registered, it configures once.
  */
 public final class TokengateFeature implements Feature {
     @Override

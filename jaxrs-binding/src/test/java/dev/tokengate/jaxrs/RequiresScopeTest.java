@@ -8,7 +8,6 @@ import dev.tokengate.testing.ServletServer;
 import dev.tokengate.testing.TestKeys;
 import dev.tokengate.testing.Tokens;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real filter and binding in a real Jakarta REST runtime (Jersey) inside a real servlet container (Jetty), called
- * over HTTP on 127.0.0.1, with tokens signed by a key served from a loopback JWKS endpoint.
+ * The real filter and binding in a real Jakarta REST runtime inside a real servlet container (Jetty), called over HTTP
+ * on 127.0.0.1, with tokens signed by a key served from a loopback JWKS endpoint. The runtime is Jersey, or Apache CXF
+ * (TomEE's, which this project cannot run itself) when {@value #RUNTIME_PROPERTY} is {@code cxf}: the jaxrs-binding
+ * pom's {@code cxf} execution runs this class again that way, with CXF on the class path and Jersey off it.
  */
 class RequiresScopeTest {
     static final TestKeys KEY = TestKeys.rsa("key-1");
@@ -47,8 +48,14 @@ class RequiresScopeTest {
                 });
     }
 
+    static final String RUNTIME_PROPERTY = "tokengate.test.jaxrs-runtime";
+
+    /** The runtime's servlet, named rather than referenced: only one runtime is on the class path of a run. */
     static ServletHolder jersey(Class<?> application) {
-        ServletHolder holder = new ServletHolder(ServletContainer.class);
+        ServletHolder holder = new ServletHolder();
+        holder.setClassName("cxf".equals(System.getProperty(RUNTIME_PROPERTY))
+                ? "org.apache.cxf.jaxrs.servlet.CXFNonSpringJaxrsServlet"
+                : "org.glassfish.jersey.servlet.ServletContainer");
         holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
         holder.setInitOrder(1);
         return holder;

@@ -14,12 +14,16 @@ final class TestResources {
     private TestResources() {
     }
 
-    /** Lists its classes explicitly, without the feature: it must come from META-INF/services. */
+    /**
+     * Lists its classes explicitly, without the feature: it must come from META-INF/services. Apache CXF (TomEE) reads
+     * no service-loaded features (TOMEE-4643), so there an application lists {@link TokengateFeature} itself, as the
+     * README tells TomEE users to.
+     */
     public static final class PlainApp extends Application {
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class, Me.class,
-                    Profile.class, GuardedWards.class);
+            return withFeatureOnCxf(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class,
+                    Me.class, Profile.class, GuardedWards.class);
         }
     }
 
@@ -28,8 +32,16 @@ final class TestResources {
     public static final class ScopedApp extends Application {
         @Override
         public Set<Class<?>> getClasses() {
-            return Set.of(Open.class, Patients.class);
+            return withFeatureOnCxf(Open.class, Patients.class);
         }
+    }
+
+    private static Set<Class<?>> withFeatureOnCxf(Class<?>... resources) {
+        Set<Class<?>> classes = new java.util.LinkedHashSet<>(java.util.List.of(resources));
+        if ("cxf".equals(System.getProperty(RequiresScopeTest.RUNTIME_PROPERTY))) {
+            classes.add(TokengateFeature.class);
+        }
+        return classes;
     }
 
     @Path("patients")
