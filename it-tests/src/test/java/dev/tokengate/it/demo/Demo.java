@@ -46,7 +46,7 @@ public final class Demo {
         String issuerUrl = issuer.issuerUrl(ISSUER_ID).toString();
 
         List<String> command = new ArrayList<>(List.of(
-                javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+                javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-Dhazelcast.socket.bind.any=false",
                 "-Dmp.jwt.verify.issuer=" + issuerUrl,
                 "-Dmp.jwt.verify.audiences=" + AUDIENCE));
         String extraWar = System.getProperty("tokengate.demo.extra-war", "");
@@ -59,7 +59,9 @@ public final class Demo {
         if (!extraWar.isBlank()) {
             command.addAll(List.of("--deploy", new File(extraWar).getAbsolutePath()));
         }
-        command.addAll(List.of("--port", Integer.toString(API_PORT), "--nocluster", "--disablephonehome"));
+        // Loopback only, as in the it-tests: the HTTP listener and Hazelcast (which --nocluster does not stop)
+        command.addAll(List.of("--port", Integer.toString(API_PORT), "--nocluster", "--disablephonehome",
+                "--interfaces", "127.0.0.1", "--prebootcommandfile", requiredFile("tokengate.demo.preboot").getAbsolutePath()));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process payara = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
