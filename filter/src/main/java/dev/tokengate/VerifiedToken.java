@@ -67,6 +67,21 @@ public final class VerifiedToken implements JsonWebToken {
         return null;
     }
 
+    /**
+     * {@code exp} in epoch seconds, or {@code 0} when the token has none (a userinfo-validated token). MicroProfile's
+     * default would unbox the missing claim and throw.
+     */
+    @Override
+    public long getExpirationTime() {
+        return claims.get(Claims.exp.name()) instanceof Number exp ? exp.longValue() : 0L;
+    }
+
+    /** {@code iat} in epoch seconds, or {@code 0} when the token has none (it is optional). */
+    @Override
+    public long getIssuedAtTime() {
+        return claims.get(Claims.iat.name()) instanceof Number iat ? iat.longValue() : 0L;
+    }
+
     @Override
     public String getRawToken() {
         return rawToken;

@@ -63,4 +63,19 @@ class ScopesAndTokenTest {
         assertThat(token.<Object>getClaim("missing")).isNull();
         assertThat(token.toString()).doesNotContain("raw");
     }
+
+    @Test
+    void aTokenWithoutExpOrIatAnswersZeroInsteadOfThrowing() {
+        VerifiedToken userinfoValidated = new VerifiedToken("raw", Map.of("sub", "u"), Scopes.NONE, Long.MAX_VALUE);
+        assertThat(userinfoValidated.getExpirationTime()).isZero();
+        assertThat(userinfoValidated.getIssuedAtTime()).isZero();
+    }
+
+    @Test
+    void expAndIatAreEpochSeconds() {
+        VerifiedToken token = new VerifiedToken("raw", Map.of("exp", 1900000000L, "iat", 1800000000), Scopes.NONE,
+                1900000000L);
+        assertThat(token.getExpirationTime()).isEqualTo(1900000000L);
+        assertThat(token.getIssuedAtTime()).isEqualTo(1800000000L);
+    }
 }
