@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,26 +26,51 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code UriInfo.getMatchedResources()}), the requirement of the locator that led on (its own annotation, else its
  * class's) must be met too. Which locator led on is told by its return type; when several could have, all their
  * requirements apply, erring towards refusing. Worked out once per (parent, child) class pair.
+ *
+ * <p>The sub-resource's own method is checked here too: Jersey and RESTEasy apply dynamic features to sub-resource
+ * methods, Apache CXF does not, so without this its annotation would be ignored there. Where the feature did bind it,
+ * this is the same check once more. (CXF also lists root resources as classes rather than instances.)
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class SubResourceGuard implements ContainerRequestFilter {
     private record Hop(Class<?> parent, Class<?> child) {
     }
 
+    private record Target(Class<?> resource, Method method) {
+    }
+
     private final Map<Hop, List<ScopeRequirement>> requirements = new ConcurrentHashMap<>();
+    private final Map<Target, Optional<ScopeRequirement>> subResourceMethods = new ConcurrentHashMap<>();
+
+    @Context
+    private ResourceInfo resourceInfo;
 
     @Override
     public void filter(ContainerRequestContext request) {
         List<Object> matched = request.getUriInfo().getMatchedResources();
         // Current resource first, root last: a request that went through no locator has nothing for us.
+        if (matched.size() < 2) {
+            return;
+        }
         for (int i = 1; i < matched.size(); i++) {
-            Hop hop = new Hop(matched.get(i).getClass(), matched.get(i - 1).getClass());
+            Hop hop = new Hop(classOf(matched.get(i)), classOf(matched.get(i - 1)));
             for (ScopeRequirement requirement : requirements.computeIfAbsent(hop, SubResourceGuard::requirementsOf)) {
                 if (!ScopeAuthorizationFilter.authorize(request, requirement)) {
                     return;
                 }
             }
         }
+        Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+        if (method != null) {
+            Target target = new Target(classOf(matched.get(0)), method);
+            subResourceMethods.computeIfAbsent(target, t -> RequirementLookup.find(t.resource(), t.method(), null)
+                            .map(ScopeRequirement::of))
+                    .ifPresent(requirement -> ScopeAuthorizationFilter.authorize(request, requirement));
+        }
+    }
+
+    private static Class<?> classOf(Object matchedResource) {
+        return matchedResource instanceof Class<?> type ? type : matchedResource.getClass();
     }
 
     private static List<ScopeRequirement> requirementsOf(Hop hop) {
