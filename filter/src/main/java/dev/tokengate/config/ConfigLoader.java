@@ -241,7 +241,7 @@ public final class ConfigLoader {
         if (hmacOnly) {
             return new KeySource.SecretOnly();
         }
-        URI discovery = httpUri(ISSUER, issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration", http,
+        URI discovery = httpUri(ISSUER, TokengateConfig.discoveryDocumentOf(issuer), http,
                 "is not an http(s) URL, so no keys can be discovered from it: set " + PUBLIC_KEY_LOCATION
                         + " or " + PUBLIC_KEY);
         return new KeySource.Discovery(discovery);
@@ -278,11 +278,10 @@ public final class ConfigLoader {
         } catch (URISyntaxException e) {
             throw new ConfigurationException(property, problem);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+        if (!IssuerUrlPolicy.isHttpUrl(uri)) {
             throw new ConfigurationException(property, problem);
         }
-        if (scheme.equals("http") && !http.allowInsecureHttp() && !LoopbackHosts.isLoopback(uri.getHost())) {
+        if (!IssuerUrlPolicy.permits(uri, http.allowInsecureHttp())) {
             throw new ConfigurationException(property, "uses plain http to a host that is not loopback: use https, or set "
                     + ALLOW_INSECURE_HTTP + "=true if the network is trusted");
         }

@@ -115,10 +115,15 @@ public record TokengateConfig(
             return Optional.empty();
         }
         try {
-            return Optional.of(URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration"));
+            return Optional.of(URI.create(discoveryDocumentOf(issuer)));
         } catch (IllegalArgumentException notAUri) {
             return Optional.empty();
         }
+    }
+
+    /** OpenID Connect Discovery 1.0 §4: {@code <issuer>/.well-known/openid-configuration}, without a doubled slash. */
+    static String discoveryDocumentOf(String issuer) {
+        return issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
     }
 
     /** Calls to the issuer. */

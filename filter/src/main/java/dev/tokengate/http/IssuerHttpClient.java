@@ -1,6 +1,6 @@
 package dev.tokengate.http;
 
-import dev.tokengate.config.LoopbackHosts;
+import dev.tokengate.config.IssuerUrlPolicy;
 import dev.tokengate.config.TokengateConfig.HttpSettings;
 
 import javax.net.ssl.SSLContext;
@@ -13,7 +13,6 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -101,9 +100,7 @@ public final class IssuerHttpClient implements AutoCloseable {
 
     /** Whether tokengate may send a request to this URI at all. */
     public boolean permits(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return uri.getHost() != null && (scheme.equals("https")
-                || scheme.equals("http") && (settings.allowInsecureHttp() || LoopbackHosts.isLoopback(uri.getHost())));
+        return IssuerUrlPolicy.permits(uri, settings.allowInsecureHttp());
     }
 
     /** A GET for a JSON document, without waiting. Fails with {@link IssuerUnavailableException} on any problem. */

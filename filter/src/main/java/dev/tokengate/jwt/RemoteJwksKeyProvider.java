@@ -3,6 +3,7 @@ package dev.tokengate.jwt;
 import dev.tokengate.config.TokengateConfig.JwksSettings;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.http.IssuerUnavailableException;
+import dev.tokengate.http.RetryBackoff;
 import dev.tokengate.http.OidcDiscovery;
 
 import java.net.URI;
@@ -144,7 +145,7 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
         }
         snapshot.updateAndGet(previous -> {
             int failures = previous.failures() + 1;
-            long backoff = Math.min(1000L << Math.min(failures - 1, 20), settings.refreshInterval().toMillis());
+            long backoff = RetryBackoff.afterFailures(failures, settings.refreshInterval().toMillis());
             return new Snapshot(previous.keys(), previous.fetchedAtMillis(), clock.millis() + backoff, failures,
                     failure.getMessage());
         });

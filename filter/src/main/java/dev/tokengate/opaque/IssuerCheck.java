@@ -8,6 +8,7 @@ import dev.tokengate.cache.TokenOutcomeCache.Loaded;
 import dev.tokengate.config.TokengateConfig.OpaqueSettings;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.http.IssuerUnavailableException;
+import dev.tokengate.http.RetryBackoff;
 import dev.tokengate.http.JsonObjects;
 
 import java.net.URI;
@@ -77,7 +78,7 @@ abstract class IssuerCheck implements TokenValidator {
         }
         if (answer.outcome() instanceof Authentication.Unavailable) {
             int failed = failures.incrementAndGet();
-            callsResumeAt.set(clock.millis() + Math.min(1000L << Math.min(failed - 1, 20), maxBackoffMillis));
+            callsResumeAt.set(clock.millis() + RetryBackoff.afterFailures(failed, maxBackoffMillis));
         } else {
             failures.set(0);
         }
