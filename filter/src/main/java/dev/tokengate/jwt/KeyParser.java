@@ -19,7 +19,8 @@ import java.util.Set;
  * Turns configured or fetched key text into verification keys: a JWKS, a single JWK, or PEM (a public key, a
  * certificate, or bare base64 DER as MicroProfile JWT allows). JWK parsing is jose4j's, PEM decoding smallrye-jwt's.
  * Symmetric ({@code oct}) keys from a key set are ignored: an HMAC key comes only from the configured secret, so a
- * published key can never become an HMAC secret.
+ * published key can never become an HMAC secret. A key that could never verify safely ({@link UsableKeys}: a short RSA
+ * modulus, an EC point off its curve ...) is refused here, once, instead of failing every token signed for it.
  */
 public final class KeyParser {
     private KeyParser() {
@@ -28,11 +29,14 @@ public final class KeyParser {
     /** Parses key text; throws {@link IllegalArgumentException} with a message fit for a log when nothing usable is in it. */
     public static VerificationKeys parse(String text, Set<String> algorithms) {
         String trimmed = text.trim();
-        List<VerificationKey> keys = trimmed.startsWith("{") ? fromJwk(trimmed) : fromPem(trimmed, algorithms);
+        List<String> refused = new ArrayList<>();
+        List<VerificationKey> keys = usable(trimmed.startsWith("{") ? fromJwk(trimmed) : fromPem(trimmed, algorithms),
+                refused);
         if (keys.isEmpty()) {
-            throw new IllegalArgumentException("no usable public key in it");
+            throw new IllegalArgumentException(refused.isEmpty() ? "no usable public key in it"
+                    : "no usable public key in it: " + String.join("; ", refused));
         }
-        return new VerificationKeys(keys);
+        return new VerificationKeys(keys, refused);
     }
 
     /** A JWKS document as fetched from an issuer. Keys jose4j cannot read are skipped, as RFC 7517 §5 asks. */
@@ -52,7 +56,23 @@ public final class KeyParser {
                 }
             }
         }
-        return new VerificationKeys(toKeys(jwks));
+        List<String> refused = new ArrayList<>();
+        return new VerificationKeys(usable(toKeys(jwks), refused), refused);
+    }
+
+    /** The keys that could ever verify safely ({@link UsableKeys}); the others are described in {@code refused}. */
+    private static List<VerificationKey> usable(List<VerificationKey> keys, List<String> refused) {
+        List<VerificationKey> usable = new ArrayList<>(keys.size());
+        for (VerificationKey key : keys) {
+            java.util.Optional<String> problem = key.key() instanceof PublicKey publicKey
+                    ? UsableKeys.problemWith(publicKey) : java.util.Optional.empty();
+            if (problem.isPresent()) {
+                refused.add((key.keyId() == null ? "a key without kid" : "kid " + key.keyId()) + ": " + problem.get());
+            } else {
+                usable.add(key);
+            }
+        }
+        return usable;
     }
 
     private static List<VerificationKey> fromJwk(String json) {

@@ -131,7 +131,17 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
         return ((JwksLocation.Discovered) location).discovery().endpoint("jwks_uri");
     }
 
+    /** Refused keys already logged: each is reported once, not at every refresh of the key set. */
+    private final java.util.Set<String> reportedRefusals = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private void succeeded(VerificationKeys keys) {
+        for (String refusal : keys.refused()) {
+            if (reportedRefusals.size() < 100 && reportedRefusals.add(refusal)) {
+                LOG.log(System.Logger.Level.WARNING, "tokengate: the JWKS at {0} has a key that can never verify safely, "
+                        + "and it is ignored: {1}", location instanceof JwksLocation.Fixed fixed ? fixed.jwksUri()
+                        : "jwks_uri of the discovery document", refusal);
+            }
+        }
         snapshot.set(new Snapshot(keys, clock.millis(), 0, 0, null));
     }
 

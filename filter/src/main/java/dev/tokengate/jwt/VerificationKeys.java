@@ -14,7 +14,15 @@ public final class VerificationKeys {
     private final Set<String> keyIds;
     private final Set<java.security.Key> publicKeys;
 
+    private final List<String> refused;
+
     public VerificationKeys(List<VerificationKey> keys) {
+        this(keys, List.of());
+    }
+
+    /** With descriptions of the keys that were left out as unusable (never the key material). */
+    public VerificationKeys(List<VerificationKey> keys, List<String> refused) {
+        this.refused = List.copyOf(refused);
         this.keys = List.copyOf(keys);
         this.keyIds = this.keys.stream().map(VerificationKey::keyId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
@@ -29,6 +37,11 @@ public final class VerificationKeys {
             }
         }
         return publicKeys.contains(key);
+    }
+
+    /** The keys of the same source that were refused as unusable, described for a log. */
+    public List<String> refused() {
+        return refused;
     }
 
     public List<VerificationKey> all() {

@@ -24,6 +24,7 @@ import java.util.Map;
 import static dev.tokengate.testing.Tokens.AUDIENCE;
 import static dev.tokengate.testing.Tokens.ISSUER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every JWT rule of the spec, with tokens signed by real keys and the validator the filter uses. */
 class JwtValidatorTest {
@@ -143,10 +144,12 @@ class JwtValidatorTest {
         }
 
         @Test
-        void refusesRsaKeysUnder2048Bits() {
+        void aConfiguredRsaKeyUnder2048BitsFailsTheConfiguration() {
             TestKeys weak = TestKeys.rsa("weak", 1024, "RS256");
-            JwtValidator validator = validator(baseProperties(weak));
-            assertRejected(validator.validate(Tokens.valid(weak).signWith(weak)), RejectionReason.BAD_SIGNATURE);
+            assertThatThrownBy(() -> validator(baseProperties(weak)))
+                    .isInstanceOf(dev.tokengate.config.ConfigurationException.class)
+                    .hasMessageContaining(ConfigLoader.PUBLIC_KEY)
+                    .hasMessageContaining("1024 bits");
         }
     }
 
