@@ -1,5 +1,7 @@
 package dev.tokengate.jwt;
 
+import dev.tokengate.claims.TokenRejection;
+
 /** One rule about a JWS header, checked before any key is looked up or any signature computed. */
 @FunctionalInterface
 public interface HeaderValidator {

@@ -1,5 +1,7 @@
 package dev.tokengate.jwt;
 
+import dev.tokengate.claims.TokenRejection;
+
 import dev.tokengate.RejectionReason;
 
 import java.util.Map;

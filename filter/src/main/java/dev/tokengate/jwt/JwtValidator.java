@@ -1,5 +1,9 @@
 package dev.tokengate.jwt;
 
+import dev.tokengate.claims.TimeClaims;
+import dev.tokengate.claims.ClaimValidator;
+import dev.tokengate.claims.TokenRejection;
+
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.ScopeClaims;

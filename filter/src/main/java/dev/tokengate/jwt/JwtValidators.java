@@ -1,5 +1,10 @@
 package dev.tokengate.jwt;
 
+import dev.tokengate.claims.TimeClaims;
+import dev.tokengate.claims.AudienceClaim;
+import dev.tokengate.claims.IssuerClaim;
+import dev.tokengate.claims.ClaimValidator;
+
 import dev.tokengate.ScopeClaims;
 import dev.tokengate.cache.VerifiedTokenCache;
 import dev.tokengate.config.ConfigLoader;

@@ -1,5 +1,11 @@
 package dev.tokengate.opaque;
 
+import dev.tokengate.claims.AudienceClaim;
+import dev.tokengate.claims.ClaimValidator;
+import dev.tokengate.claims.IssuerClaim;
+import dev.tokengate.claims.TimeClaims;
+import dev.tokengate.claims.TokenRejection;
+
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.ScopeClaims;
@@ -16,30 +22,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * RFC 7662 token introspection: the issuer says whether the token is active and what it carries. {@code active} must be
- * {@code true}; {@code exp} and {@code nbf}, when present, are judged with the clock skew; {@code iss} and {@code aud},
- * when present, must match the configuration (the configured issuer's own endpoint vouches for a response that omits
+ * {@code true}; the time claims, when present, follow the same rules as in a JWT ({@link TimeClaims}); {@code iss} and
+ * {@code aud}, when present, must match the configuration as in a JWT ({@link IssuerClaim}, {@link AudienceClaim}) (the configured issuer's own endpoint vouches for a response that omits
  * them). Positive answers are reused for the TTL but never past {@code exp}; negative ones briefly; a failing issuer
  * (5xx, timeout, or our own client credentials refused) gives 503.
  */
 public final class IntrospectionValidator extends IssuerCheck {
-    private final String issuer;
-    private final Set<String> audiences;
-    private final Duration skew;
+    private final List<ClaimValidator> claimRules;
     private final ScopeClaims scopeClaims;
 
     public IntrospectionValidator(IssuerEndpoint endpoint, OpaqueSettings settings, String issuer, Set<String> audiences,
                                   Duration skew, ScopeClaims scopeClaims, IssuerHttpClient http, Clock clock,
                                   Duration retryAfter) {
         super("token introspection", endpoint, settings, http, clock, retryAfter);
-        this.issuer = issuer;
-        this.audiences = Set.copyOf(audiences);
-        this.skew = skew;
+        List<ClaimValidator> rules = new ArrayList<>(3);
+        rules.add(TimeClaims.forIntrospection(skew));
+        rules.add(new IssuerClaim(issuer).whenPresent("iss"));
+        if (!audiences.isEmpty()) {
+            rules.add(new AudienceClaim(audiences).whenPresent("aud"));
+        }
+        this.claimRules = List.copyOf(rules);
         this.scopeClaims = scopeClaims;
     }
 
@@ -80,7 +89,12 @@ public final class IntrospectionValidator extends IssuerCheck {
         if (problem != null) {
             return rejected(problem);
         }
-        long exp = claims.get("exp") instanceof Number number ? number.longValue() : Long.MAX_VALUE;
+        long exp;
+        try {
+            exp = TimeClaims.expiry(claims); // checked by claimRules: a number in range, or absent
+        } catch (TokenRejection unreachable) {
+            return rejected(unreachable.reason());
+        }
         long until = Math.min(now + settings.cacheTtl().toMillis(), exp == Long.MAX_VALUE ? Long.MAX_VALUE : exp * 1000);
         return new Loaded(new Authentication.Authenticated(
                 new VerifiedToken(token, claims, scopeClaims.extract(claims), exp)), until);
@@ -90,33 +104,14 @@ public final class IntrospectionValidator extends IssuerCheck {
         if (!Boolean.TRUE.equals(claims.get("active"))) {
             return RejectionReason.TOKEN_NOT_ACTIVE;
         }
-        Object exp = claims.get("exp");
-        if (exp != null && !(exp instanceof Number)) {
-            return RejectionReason.MALFORMED_CLAIMS;
+        try {
+            for (ClaimValidator rule : claimRules) {
+                rule.validate(claims, now);
+            }
+            return null;
+        } catch (TokenRejection rejection) {
+            return rejection.reason();
         }
-        if (exp instanceof Number number && now >= number.longValue() + skew.toSeconds()) {
-            return RejectionReason.EXPIRED;
-        }
-        if (claims.get("nbf") instanceof Number nbf && now + skew.toSeconds() < nbf.longValue()) {
-            return RejectionReason.NOT_YET_VALID;
-        }
-        if (claims.containsKey("iss") && !issuer.equals(claims.get("iss"))) {
-            return RejectionReason.WRONG_ISSUER;
-        }
-        if (claims.containsKey("aud") && !audiences.isEmpty() && !audienceMatches(claims.get("aud"))) {
-            return RejectionReason.WRONG_AUDIENCE;
-        }
-        return null;
-    }
-
-    private boolean audienceMatches(Object aud) {
-        if (aud instanceof String single) {
-            return audiences.contains(single);
-        }
-        if (aud instanceof List<?> many) {
-            return many.stream().anyMatch(audiences::contains);
-        }
-        return false;
     }
 
     private static String encode(String value) {

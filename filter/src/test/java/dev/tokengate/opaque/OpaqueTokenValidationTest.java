@@ -109,6 +109,27 @@ class OpaqueTokenValidationTest {
         assertThat(runtime.validator().validate("other-iss")).isEqualTo(new Authentication.Rejected(RejectionReason.WRONG_ISSUER));
     }
 
+    /** The introspection answer's claims follow the JWT path's rules (claims/), where they are present. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "nbf not a number     | ,\"nbf\":\"x\"                  | MALFORMED_CLAIMS",
+            "exp beyond year 9999 | ,\"exp\":1e20                   | MALFORMED_CLAIMS",
+            "exp a string         | ,\"exp\":\"1900000000\"       | MALFORMED_CLAIMS",
+            "aud with a null      | ,\"aud\":[null]                 | MALFORMED_CLAIMS",
+            "aud with a number    | ,\"aud\":[7,\"x\"]             | MALFORMED_CLAIMS",
+            "iat in the future    | ,\"iat\":4000000000             | ISSUED_IN_FUTURE"})
+    void answersWithClaimsAJwtCouldNotCarryAreRefused(String description, String replacement, RejectionReason reason) {
+        String json = active("").replace(",\"exp\":" + (NOW + 600), "").replace(",\"aud\":\"" + Tokens.AUDIENCE + "\"", "");
+        issuer.introspects("odd", json.substring(0, json.length() - 1) + replacement + "}");
+        assertThat(validate(introspection(), "odd")).isEqualTo(new Authentication.Rejected(reason));
+    }
+
+    @Test
+    void anAnswerWithoutExpIssOrAudIsAccepted() {
+        issuer.introspects("bare", "{\"active\":true,\"sub\":\"user-9\"}");
+        assertThat(validate(introspection(), "bare")).isInstanceOf(Authentication.Authenticated.class);
+    }
+
     @Test
     void answersAreCachedWithinTheTtlAndNeverPastExp() {
         issuer.introspects("short", active("").replace(",\"exp\":" + (NOW + 600), ",\"exp\":" + (NOW + 20)));

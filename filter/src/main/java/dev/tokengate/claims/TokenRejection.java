@@ -1,4 +1,4 @@
-package dev.tokengate.jwt;
+package dev.tokengate.claims;
 
 import dev.tokengate.RejectionReason;
 

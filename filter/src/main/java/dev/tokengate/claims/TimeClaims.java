@@ -1,4 +1,4 @@
-package dev.tokengate.jwt;
+package dev.tokengate.claims;
 
 import dev.tokengate.RejectionReason;
 
@@ -18,11 +18,27 @@ public final class TimeClaims implements ClaimValidator {
     private final long skew;
     private final long maxAge;
     private final long maxLifetime;
+    private final boolean expiryRequired;
 
+    /** The rules for a JWT access token: {@code exp} required (RFC 9068 §2.2). */
     public TimeClaims(Duration clockSkew, Optional<Duration> maxTokenAge, Optional<Duration> maxLifetime) {
-        this.skew = clockSkew.toSeconds();
-        this.maxAge = maxTokenAge.map(Duration::toSeconds).orElse(-1L);
-        this.maxLifetime = maxLifetime.map(Duration::toSeconds).orElse(-1L);
+        this(clockSkew.toSeconds(), maxTokenAge.map(Duration::toSeconds).orElse(-1L),
+                maxLifetime.map(Duration::toSeconds).orElse(-1L), true);
+    }
+
+    private TimeClaims(long skew, long maxAge, long maxLifetime, boolean expiryRequired) {
+        this.skew = skew;
+        this.maxAge = maxAge;
+        this.maxLifetime = maxLifetime;
+        this.expiryRequired = expiryRequired;
+    }
+
+    /**
+     * The rules for an introspection answer (RFC 7662 §2.2): every time claim is optional, and each one present is
+     * judged exactly as in a JWT (same number format, range and skew).
+     */
+    public static TimeClaims forIntrospection(Duration clockSkew) {
+        return new TimeClaims(clockSkew.toSeconds(), -1, -1, false);
     }
 
     @Override
@@ -30,10 +46,10 @@ public final class TimeClaims implements ClaimValidator {
         double exp = numericDate(claims, "exp");
         double nbf = numericDate(claims, "nbf");
         double iat = numericDate(claims, "iat");
-        if (Double.isNaN(exp)) {
+        if (Double.isNaN(exp) && expiryRequired) {
             throw new TokenRejection(RejectionReason.MISSING_EXPIRY);
         }
-        if (now >= exp + skew) {
+        if (!Double.isNaN(exp) && now >= exp + skew) {
             throw new TokenRejection(RejectionReason.EXPIRED);
         }
         if (!Double.isNaN(nbf) && now + skew < nbf) {
@@ -92,8 +108,8 @@ public final class TimeClaims implements ClaimValidator {
         return until;
     }
 
-    /** {@code exp} as whole epoch seconds, for callers that keep a validated token around. */
-    static long expiry(Map<String, Object> claims) throws TokenRejection {
+    /** {@code exp} as whole epoch seconds ({@link Long#MAX_VALUE} when absent), for callers that keep a token around. */
+    public static long expiry(Map<String, Object> claims) throws TokenRejection {
         double exp = numericDate(claims, "exp");
         return Double.isNaN(exp) ? Long.MAX_VALUE : (long) Math.ceil(exp);
     }
