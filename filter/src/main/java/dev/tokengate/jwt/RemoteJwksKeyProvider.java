@@ -3,6 +3,7 @@ package dev.tokengate.jwt;
 import dev.tokengate.config.TokengateConfig.JwksSettings;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.http.IssuerUnavailableException;
+import dev.tokengate.http.LogThrottle;
 import dev.tokengate.http.RetryBackoff;
 import dev.tokengate.http.OidcDiscovery;
 
@@ -131,6 +132,9 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
         return ((JwksLocation.Discovered) location).discovery().endpoint("jwks_uri");
     }
 
+    /** At most one line a minute while the endpoint fails: an outage is logged, not flooded. */
+    private final LogThrottle failureLog = new LogThrottle(1, 60_000_000_000L, System.nanoTime() - 60_000_000_000L);
+
     /** Refused keys already logged: each is reported once, not at every refresh of the key set. */
     private final java.util.Set<String> reportedRefusals = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -147,11 +151,11 @@ public final class RemoteJwksKeyProvider implements KeyProvider {
 
     private void failed(IssuerUnavailableException failure) {
         Snapshot before = snapshot.get();
-        // Logged when an outage starts and then at each doubling of the back-off: a handful of lines, never a flood.
-        if (Integer.bitCount(before.failures() + 1) == 1) {
-            LOG.log(System.Logger.Level.WARNING, "tokengate: fetching the JWKS failed ({0} in a row{1}): {2}",
+        long suppressed = failureLog.admit(System.nanoTime());
+        if (suppressed >= 0) {
+            LOG.log(System.Logger.Level.WARNING, "tokengate: fetching the JWKS failed ({0} in a row{1}): {2}{3}",
                     before.failures() + 1, before.keys() == null ? ", no keys yet" : ", cached keys still in use",
-                    failure.getMessage());
+                    failure.getMessage(), LogThrottle.suppressedNote(suppressed));
         }
         snapshot.updateAndGet(previous -> {
             int failures = previous.failures() + 1;

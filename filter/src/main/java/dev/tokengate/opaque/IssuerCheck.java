@@ -8,6 +8,7 @@ import dev.tokengate.cache.TokenOutcomeCache.Loaded;
 import dev.tokengate.config.TokengateConfig.OpaqueSettings;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.http.IssuerUnavailableException;
+import dev.tokengate.http.LogThrottle;
 import dev.tokengate.http.RetryBackoff;
 import dev.tokengate.http.JsonObjects;
 
@@ -25,14 +26,14 @@ import java.util.Map;
 abstract class IssuerCheck implements TokenValidator {
     private static final System.Logger LOG = System.getLogger("dev.tokengate");
 
-    /** At most one warning per this many milliseconds: an outage is logged, not flooded. */
-    private static final long WARNING_INTERVAL_MILLIS = 10_000;
+    /** At most one warning per ten seconds: an outage is logged, not flooded. */
+    private static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
 
     private final String name;
     private final IssuerEndpoint endpoint;
     private final java.util.concurrent.atomic.AtomicLong callsResumeAt = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
+    private final LogThrottle warnings = new LogThrottle(1, WARNING_INTERVAL_NANOS, System.nanoTime() - WARNING_INTERVAL_NANOS);
     private final IssuerHttpClient http;
     private final TokenOutcomeCache cache;
     protected final OpaqueSettings settings;
@@ -87,10 +88,10 @@ abstract class IssuerCheck implements TokenValidator {
 
     /** The issuer is the problem, not the token: 503, not cached, and calls back off for a while. */
     final Loaded unavailable(String why) {
-        long now = clock.millis();
-        long last = lastWarning.get();
-        if (now - last >= WARNING_INTERVAL_MILLIS && lastWarning.compareAndSet(last, now)) {
-            LOG.log(System.Logger.Level.WARNING, "tokengate: {0} failed: {1}", name, why);
+        long suppressed = warnings.admit(System.nanoTime());
+        if (suppressed >= 0) {
+            LOG.log(System.Logger.Level.WARNING, "tokengate: {0} failed: {1}{2}", name, why,
+                    LogThrottle.suppressedNote(suppressed));
         }
         return new Loaded(unavailable, 0);
     }

@@ -1,12 +1,13 @@
 package dev.tokengate.web;
 
+import dev.tokengate.http.LogThrottle;
+
 import dev.tokengate.RejectionReason;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,13 +21,13 @@ public final class RejectionLog {
 
     private final Logger logger;
     private final LongSupplier nanoClock;
-    private final Map<RejectionReason, Window> windows = new EnumMap<>(RejectionReason.class);
+    private final Map<RejectionReason, LogThrottle> windows = new EnumMap<>(RejectionReason.class);
 
     public RejectionLog(Logger logger, LongSupplier nanoClock) {
         this.logger = logger;
         this.nanoClock = nanoClock;
         for (RejectionReason reason : RejectionReason.values()) {
-            windows.put(reason, new Window(nanoClock.getAsLong()));
+            windows.put(reason, new LogThrottle(LINES_PER_MINUTE, MINUTE_NANOS, nanoClock.getAsLong()));
         }
     }
 
@@ -38,11 +39,10 @@ public final class RejectionLog {
         if (!logger.isLoggable(Level.DEBUG)) {
             return;
         }
-        Window window = windows.get(reason);
-        long suppressed = window.admit(nanoClock.getAsLong());
+        long suppressed = windows.get(reason).admit(nanoClock.getAsLong());
         if (suppressed >= 0) {
             logger.log(Level.DEBUG, "tokengate rejected {0} {1}: {2}{3}", printable(method), printable(path), reason.name(),
-                    suppressed > 0 ? " (" + suppressed + " similar rejections not logged)" : "");
+                    LogThrottle.suppressedNote(suppressed));
         }
     }
 
@@ -61,29 +61,5 @@ public final class RejectionLog {
             }
         }
         return text.length() > 200 ? out.append("...").toString() : out.toString();
-    }
-
-    /** A per-reason fixed window: lock-free counters, so logging cannot become a point of contention. */
-    private static final class Window {
-        private final AtomicLong start;
-        private final AtomicLong count = new AtomicLong();
-        private final AtomicLong dropped = new AtomicLong();
-
-        Window(long now) {
-            start = new AtomicLong(now);
-        }
-
-        /** -1 when this line must be dropped, else how many were dropped before it. */
-        long admit(long now) {
-            long begun = start.get();
-            if (now - begun >= MINUTE_NANOS && start.compareAndSet(begun, now)) {
-                count.set(0);
-            }
-            if (count.incrementAndGet() > LINES_PER_MINUTE) {
-                dropped.incrementAndGet();
-                return -1;
-            }
-            return dropped.getAndSet(0);
-        }
     }
 }

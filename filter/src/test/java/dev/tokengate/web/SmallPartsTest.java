@@ -85,7 +85,7 @@ class SmallPartsTest {
         nanos.addAndGet(61_000_000_000L);
         log.rejected(RejectionReason.BAD_SIGNATURE, "GET", "/api");
         assertThat(lines).hasSize(RejectionLog.LINES_PER_MINUTE + 2);
-        assertThat(lines.get(lines.size() - 1)).contains("BAD_SIGNATURE").contains("990 similar rejections not logged");
+        assertThat(lines.get(lines.size() - 1)).contains("BAD_SIGNATURE").contains("990 similar lines not logged");
     }
 
     /** Collects formatted lines at every level. */
