@@ -34,8 +34,8 @@ public final class BearerTokenFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         if (runtime == null) {
-            boolean existed = filterConfig.getServletContext().getAttribute(TokengateRuntime.CONTEXT_ATTRIBUTE) != null;
-            runtime = TokengateRuntime.forContext(filterConfig.getServletContext());
+            boolean existed = filterConfig.getServletContext().getAttribute(ServletContextRuntime.ATTRIBUTE) != null;
+            runtime = ServletContextRuntime.forContext(filterConfig.getServletContext());
             ownsRuntime = !existed;
         }
     }
@@ -63,7 +63,7 @@ public final class BearerTokenFilter implements Filter {
         BearerRequest wrapped = httpRequest instanceof BearerRequest already ? already
                 : new BearerRequest(httpRequest, authentication);
 
-        if (current.protects(httpRequest)) {
+        if (current.protectedPaths().protects(httpRequest)) {
             Authentication outcome = authentication.get();
             if (!(outcome instanceof Authentication.Authenticated)) {
                 authentication.challenge().writeTo(httpResponse);

@@ -1,7 +1,6 @@
 package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
-import dev.tokengate.RejectionReason;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Map;
@@ -30,7 +29,7 @@ public final class RequestAuthentication implements Supplier<Authentication> {
     public Authentication get() {
         Authentication known = outcome;
         if (known == null) {
-            known = runtime.authenticate(request);
+            known = runtime.authenticator().authenticate(request);
             outcome = known;
         }
         return known;
@@ -41,7 +40,7 @@ public final class RequestAuthentication implements Supplier<Authentication> {
         Optional<Map<String, Object>> known = profile;
         if (known == null) {
             known = get() instanceof Authentication.Authenticated authenticated
-                    ? runtime.profile(authenticated.token().getRawToken()) : Optional.empty();
+                    ? runtime.profiles().profile(authenticated.token().getRawToken()) : Optional.empty();
             profile = known;
         }
         return known;
@@ -49,25 +48,11 @@ public final class RequestAuthentication implements Supplier<Authentication> {
 
     /** The response for this request when it may not go on: a challenge, or 503 when the issuer was unreachable. */
     public BearerChallenge challenge() {
-        return runtime.challenge(get());
+        return runtime.challenges().challenge(get());
     }
 
     /** The 403 for a valid token that lacks {@code requiredScopes}. */
     public BearerChallenge insufficientScope(java.util.Collection<String> requiredScopes) {
-        return BearerChallenge.of(RejectionReason.INSUFFICIENT_SCOPE, runtime.realm(), requiredScopes);
-    }
-
-    static RejectionReason reasonOf(Authentication authentication) {
-        // Java 17 has no pattern switch outside preview; the sealed type keeps this list complete.
-        if (authentication instanceof Authentication.Rejected rejected) {
-            return rejected.reason();
-        }
-        if (authentication instanceof Authentication.Unavailable) {
-            return RejectionReason.ISSUER_UNAVAILABLE;
-        }
-        if (authentication instanceof Authentication.Anonymous) {
-            return RejectionReason.MISSING_TOKEN;
-        }
-        return null;
+        return runtime.challenges().insufficientScope(requiredScopes);
     }
 }

@@ -13,7 +13,7 @@ final class RuntimeShutdown implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        event.getServletContext().removeAttribute(TokengateRuntime.CONTEXT_ATTRIBUTE);
+        event.getServletContext().removeAttribute(ServletContextRuntime.ATTRIBUTE);
         runtime.close();
     }
 }

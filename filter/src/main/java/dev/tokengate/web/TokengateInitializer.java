@@ -49,7 +49,7 @@ public final class TokengateInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-        ClassLoader classLoader = TokengateRuntime.classLoaderOf(context);
+        ClassLoader classLoader = ServletContextRuntime.classLoaderOf(context);
         PropertySource properties = propertySources.apply(classLoader);
         if (properties.get(ConfigLoader.AUTO_REGISTER).map("false"::equalsIgnoreCase).orElse(false)) {
             return;
@@ -57,13 +57,13 @@ public final class TokengateInitializer implements ServletContainerInitializer {
         TokengateRuntime runtime;
         try {
             TokengateConfig config = new ConfigLoader(properties, classLoader).load();
-            runtime = TokengateRuntime.create(config, Clock.systemUTC());
+            runtime = PipelineAssembly.assemble(config, Clock.systemUTC());
         } catch (ConfigurationException e) {
             context.log(e.getMessage());
             refuseEveryRequest(context);
             throw new ServletException(e.getMessage());
         }
-        context.setAttribute(TokengateRuntime.CONTEXT_ATTRIBUTE, runtime);
+        context.setAttribute(ServletContextRuntime.ATTRIBUTE, runtime);
         context.addListener(new RuntimeShutdown(runtime));
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, new BearerTokenFilter(runtime));
         if (registration == null) {

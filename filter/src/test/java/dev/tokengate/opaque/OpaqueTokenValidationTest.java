@@ -11,6 +11,7 @@ import dev.tokengate.testing.OpaqueIssuer;
 import dev.tokengate.testing.ServletServer;
 import dev.tokengate.testing.TestClock;
 import dev.tokengate.testing.Tokens;
+import dev.tokengate.web.PipelineAssembly;
 import dev.tokengate.web.TokengateRuntime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class OpaqueTokenValidationTest {
 
     TokengateRuntime runtime(MapProperties properties) {
         TokengateConfig config = new ConfigLoader(properties, getClass().getClassLoader()).load();
-        return TokengateRuntime.create(config, clock);
+        return PipelineAssembly.assemble(config, clock);
     }
 
     static String active(String extra) {

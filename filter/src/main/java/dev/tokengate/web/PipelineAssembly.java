@@ -1,0 +1,74 @@
+package dev.tokengate.web;
+
+import dev.tokengate.TokenValidator;
+import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.ConfigurationException;
+import dev.tokengate.config.TokengateConfig;
+import dev.tokengate.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.http.IssuerHttpClient;
+import dev.tokengate.http.OidcDiscovery;
+import dev.tokengate.jwt.JwtValidator;
+import dev.tokengate.jwt.JwtValidators;
+import dev.tokengate.opaque.IntrospectionValidator;
+import dev.tokengate.opaque.IssuerEndpoint;
+import dev.tokengate.opaque.UserinfoValidator;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The composition root: tokengate's pipeline (resolve, validate, expose) built from its configuration, once per
+ * application. Everything it builds is immutable afterwards; nothing here runs per request.
+ */
+public final class PipelineAssembly {
+    private PipelineAssembly() {
+    }
+
+    /** Builds the standard pipeline; key text that holds no usable key is a {@link ConfigurationException}. */
+    public static TokengateRuntime assemble(TokengateConfig config, Clock clock) {
+        IssuerHttpClient http = new IssuerHttpClient(config.http());
+        OidcDiscovery discovery = config.discoveryDocument()
+                .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
+        JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+                http, clock, discovery);
+        OpaqueSettings opaque = config.opaque();
+        // The userinfo endpoint validates opaque tokens in userinfo mode, and serves CallerProfile in every mode.
+        Optional<UserinfoValidator> userinfo = opaque.validation() == OpaqueSettings.OpaqueValidation.USERINFO
+                || opaque.userinfoEndpoint().isPresent() || discovery != null
+                ? Optional.of(userinfoValidator(config, http, discovery, clock)) : Optional.empty();
+        TokenValidator opaqueValidator = switch (opaque.validation()) {
+            case NONE -> new OpaqueTokenRejector();
+            case INTROSPECTION -> new IntrospectionValidator(
+                    endpoint(opaque.introspectionEndpoint(), discovery, "introspection_endpoint", ConfigLoader.INTROSPECTION_ENDPOINT),
+                    opaque, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
+                    http, clock, config.jwks().retryAfter());
+            case USERINFO -> userinfo.orElseThrow();
+        };
+        TokenValidator validator = new TokenTypeDispatcher(jwtValidator, opaqueValidator);
+        return new TokengateRuntime(config, validator,
+                new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations()), validator, RejectionLog.standard()),
+                new ProtectedPaths(config.filter().protectedPaths()),
+                new Challenges(config.realm()),
+                new CallerProfiles(userinfo),
+                http);
+    }
+
+    private static UserinfoValidator userinfoValidator(TokengateConfig config, IssuerHttpClient http,
+                                                       OidcDiscovery discovery, Clock clock) {
+        return new UserinfoValidator(
+                endpoint(config.opaque().userinfoEndpoint(), discovery, "userinfo_endpoint", ConfigLoader.USERINFO_ENDPOINT),
+                config.opaque(), http, clock, config.jwks().retryAfter());
+    }
+
+    private static IssuerEndpoint endpoint(Optional<URI> configured, OidcDiscovery discovery, String discoveryName,
+                                           String property) {
+        if (configured.isPresent()) {
+            return new IssuerEndpoint.Configured(configured.get());
+        }
+        if (discovery == null) {
+            throw new ConfigurationException(property, "is not set, and the issuer is not a URL to discover it from");
+        }
+        return new IssuerEndpoint.Discovered(discovery, discoveryName);
+    }
+}

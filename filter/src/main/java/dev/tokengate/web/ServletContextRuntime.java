@@ -1,0 +1,43 @@
+package dev.tokengate.web;
+
+import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.ConfigurationException;
+import dev.tokengate.config.PropertySources;
+import dev.tokengate.config.TokengateConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+
+import java.time.Clock;
+
+/** Where an application's {@link TokengateRuntime} lives: an attribute of its servlet context. */
+final class ServletContextRuntime {
+    static final String ATTRIBUTE = TokengateRuntime.class.getName();
+
+    private ServletContextRuntime() {
+    }
+
+    /** The runtime of an application: the one its initializer built, or a new one from its configuration. */
+    static TokengateRuntime forContext(ServletContext context) throws ServletException {
+        if (context.getAttribute(ATTRIBUTE) instanceof TokengateRuntime existing) {
+            return existing;
+        }
+        try {
+            ClassLoader classLoader = classLoaderOf(context);
+            TokengateConfig config = new ConfigLoader(PropertySources.forApplication(classLoader), classLoader).load();
+            TokengateRuntime runtime = PipelineAssembly.assemble(config, Clock.systemUTC());
+            context.setAttribute(ATTRIBUTE, runtime);
+            return runtime;
+        } catch (ConfigurationException e) {
+            throw new ServletException(e.getMessage());
+        }
+    }
+
+    /** The application's class loader; an embedded container may have none of its own. */
+    static ClassLoader classLoaderOf(ServletContext context) {
+        ClassLoader loader = context.getClassLoader();
+        if (loader == null) {
+            loader = Thread.currentThread().getContextClassLoader();
+        }
+        return loader != null ? loader : TokengateRuntime.class.getClassLoader();
+    }
+}
