@@ -103,7 +103,7 @@ public final class JwtValidator implements TokenValidator {
      * The JWS layer alone: strict parse, header rules, key selection and signature. The payload is authentic
      * afterwards, but nothing has been said about its claims.
      */
-    public CompactJws verifiedJws(String token) throws TokenRejection, IssuerUnavailableException {
+    CompactJws verifiedJws(String token) throws TokenRejection, IssuerUnavailableException {
         CompactJws jws = CompactJws.parse(token);
         verifySignature(jws);
         return jws;

@@ -89,7 +89,7 @@ public final class JwtValidators {
     }
 
     /** A validator that checks only the JWS layer's rules and no claims: for signature-layer test vectors. */
-    public static JwtValidator signatureOnly(java.util.Set<String> algorithms, KeyProvider keys) {
+    static JwtValidator signatureOnly(java.util.Set<String> algorithms, KeyProvider keys) {
         return new JwtValidator(List.of(new AllowedAlgorithms(algorithms), new CriticalHeaders()), keys,
                 new SignatureVerifier(algorithms), List.of(), ScopeClaims.DEFAULT, Clock.systemUTC(), Duration.ofSeconds(10));
     }

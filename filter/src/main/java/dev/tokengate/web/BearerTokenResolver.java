@@ -2,8 +2,12 @@ package dev.tokengate.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Finds the bearer token in a request. Replaceable: the filter takes any implementation. */
+/**
+ * Finds the bearer token in a request: the first step of the pipeline. {@link Rfc6750TokenResolver} is the one
+ * implementation; it is an interface so that the step stands on its own (and is tested on its own), not a published
+ * extension point.
+ */
 @FunctionalInterface
-public interface BearerTokenResolver {
+interface BearerTokenResolver {
     TokenResolution resolve(HttpServletRequest request);
 }

@@ -23,6 +23,8 @@ public final class JwksServer implements AutoCloseable {
     private final AtomicInteger discoveryRequests = new AtomicInteger();
     private volatile boolean down;
     private volatile long delayMillis;
+    /** Answers sent (or tried), counted when the configured delay is over. */
+    private final AtomicInteger answered = new AtomicInteger();
     private volatile String issuerInDiscovery;
 
     public JwksServer() {
@@ -59,6 +61,7 @@ public final class JwksServer implements AutoCloseable {
     }
 
     private void send(com.sun.net.httpserver.HttpExchange exchange, String body) {
+        answered.incrementAndGet();
         try (exchange) {
             if (down) {
                 exchange.sendResponseHeaders(503, -1);
@@ -86,6 +89,14 @@ public final class JwksServer implements AutoCloseable {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /**
+     * How many answers the server has sent so far (a delayed one counts once its delay is over): a caller that returns
+     * while this has not grown did not wait for the slow answer.
+     */
+    public int answered() {
+        return answered.get();
     }
 
     public void delay(long millis) {

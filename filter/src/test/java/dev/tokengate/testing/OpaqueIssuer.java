@@ -30,6 +30,8 @@ public final class OpaqueIssuer implements AutoCloseable {
     private final AtomicInteger userinfoCalls = new AtomicInteger();
     private volatile int failWith;
     private volatile long delayMillis;
+    /** Answers sent (or tried), counted when the configured delay is over. */
+    private final AtomicInteger answered = new AtomicInteger();
     private volatile String lastClientAuth;
 
     public OpaqueIssuer() {
@@ -61,6 +63,14 @@ public final class OpaqueIssuer implements AutoCloseable {
 
     public void failWith(int status) {
         failWith = status;
+    }
+
+    /**
+     * How many answers the server has sent so far (a delayed one counts once its delay is over): a caller that returns
+     * while this has not grown did not wait for the slow answer.
+     */
+    public int answered() {
+        return answered.get();
     }
 
     public void delay(long millis) {
@@ -137,6 +147,7 @@ public final class OpaqueIssuer implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, int status, String body) {
+        answered.incrementAndGet();
         try (exchange) {
             int code = failWith != 0 ? failWith : status;
             byte[] bytes = (failWith != 0 ? "" : body).getBytes(StandardCharsets.UTF_8);
