@@ -8,8 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -118,14 +116,9 @@ public final class TokenOutcomeCache {
             return;
         }
         long now = clock.millis();
-        entries.entrySet().removeIf(e -> e.getValue().outcome.isDone() && now >= e.getValue().expiresAtMillis);
-        int target = maxEntries - Math.max(1, maxEntries / 10);
-        Iterator<Map.Entry<String, Entry>> iterator = entries.entrySet().iterator();
-        while (entries.size() > target && iterator.hasNext()) {
-            if (iterator.next().getValue().outcome.isDone()) {
-                iterator.remove();
-            }
-        }
+        // an entry whose answer is still being fetched is never dropped: its waiters hold it
+        Eviction.makeRoom(entries, maxEntries, entry -> entry.outcome.isDone() && now >= entry.expiresAtMillis,
+                entry -> entry.outcome.isDone());
     }
 
     /** Base64url SHA-256: one-way, so the map's keys give away no token (positive answers still hold theirs). */

@@ -3,8 +3,6 @@ package dev.tokengate.cache;
 import dev.tokengate.VerifiedToken;
 
 import java.security.Key;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -62,12 +60,6 @@ public final class VerifiedTokenCache {
     }
 
     private void evict(long nowSecond) {
-        entries.values().removeIf(entry -> nowSecond >= entry.usableUntilSecond());
-        int target = maxEntries - Math.max(1, maxEntries / 10);
-        Iterator<Map.Entry<String, Entry>> iterator = entries.entrySet().iterator();
-        while (entries.size() > target && iterator.hasNext()) {
-            iterator.next();
-            iterator.remove();
-        }
+        Eviction.makeRoom(entries, maxEntries, entry -> nowSecond >= entry.usableUntilSecond(), entry -> true);
     }
 }

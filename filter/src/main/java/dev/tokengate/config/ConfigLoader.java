@@ -74,11 +74,6 @@ public final class ConfigLoader {
     public static final String OPAQUE_NEGATIVE_TTL = "tokengate.opaque.cache.negative-ttl";
     public static final String OPAQUE_CACHE_SIZE = "tokengate.opaque.cache.max-entries";
 
-    /** Everything jose4j can verify, minus {@code none}. */
-    public static final Set<String> KNOWN_ALGORITHMS = Set.of(
-            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA",
-            "HS256", "HS384", "HS512");
-
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
     private static final Pattern REALM_TEXT = Pattern.compile("[\\x20-\\x7E&&[^\"\\\\]]{1,200}");
 
@@ -186,22 +181,23 @@ public final class ConfigLoader {
 
         Set<String> algorithms = algorithms();
         Optional<String> secret = string(SECRET);
-        boolean hmac = algorithms.stream().anyMatch(alg -> alg.startsWith("HS"));
+        boolean hmac = JwsAlgorithm.anyOf(algorithms, JwsAlgorithm.Family.HMAC);
         if (hmac && secret.isEmpty()) {
             throw new ConfigurationException(SECRET, "is not set, but an HMAC algorithm is allowed: HMAC tokens are"
                     + " verified only with a configured secret, never with a public key");
         }
         if (secret.isPresent()) {
             int bytes = secret.get().getBytes(StandardCharsets.UTF_8).length;
-            int needed = algorithms.stream().filter(alg -> alg.startsWith("HS"))
-                    .mapToInt(alg -> Integer.parseInt(alg.substring(2)) / 8).max().orElse(32);
+            int needed = algorithms.stream().map(JwsAlgorithm::named).flatMap(Optional::stream)
+                    .mapToInt(JwsAlgorithm::minimumSecretBytes).max().orElse(0);
+            needed = Math.max(needed, JwsAlgorithm.HS256.minimumSecretBytes());
             if (bytes < needed) {
                 throw new ConfigurationException(SECRET, "is too short: the allowed HMAC algorithms need at least "
                         + needed + " bytes");
             }
         }
 
-        return new JwtSettings(issuer, audiences, algorithms, keySource(issuer, http, algorithms.stream().allMatch(alg -> alg.startsWith("HS"))), secret,
+        return new JwtSettings(issuer, audiences, algorithms, keySource(issuer, http, JwsAlgorithm.allOf(algorithms, JwsAlgorithm.Family.HMAC)), secret,
                 duration(CLOCK_SKEW, Duration.ofSeconds(60)),
                 optionalDuration(TOKEN_AGE), optionalDuration(MAX_LIFETIME),
                 bool(REQUIRE_AT_JWT, false), nonNegativeInt(VERIFIED_CACHE_SIZE, 10_000));
@@ -217,9 +213,9 @@ public final class ConfigLoader {
         List<String> names = configured.orElse(List.of("RS256"));
         Set<String> algorithms = new LinkedHashSet<>();
         for (String name : names) {
-            if (!KNOWN_ALGORITHMS.contains(name)) {
+            if (JwsAlgorithm.named(name).isEmpty()) {
                 throw new ConfigurationException(property, "names an unknown or forbidden algorithm; allowed are "
-                        + String.join(", ", KNOWN_ALGORITHMS.stream().sorted().toList()));
+                        + String.join(", ", JwsAlgorithm.names().stream().sorted().toList()));
             }
             algorithms.add(name);
         }

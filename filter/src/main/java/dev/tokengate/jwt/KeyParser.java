@@ -1,5 +1,7 @@
 package dev.tokengate.jwt;
 
+import dev.tokengate.config.JwsAlgorithm;
+
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;
 import org.jose4j.jwk.JsonWebKey;
@@ -122,14 +124,15 @@ public final class KeyParser {
     }
 
     private static List<SignatureAlgorithm> families(Set<String> algorithms) {
+        // smallrye's PEM decoder takes any algorithm of the key's family
         List<SignatureAlgorithm> families = new ArrayList<>(3);
-        if (algorithms.stream().anyMatch(alg -> alg.startsWith("RS") || alg.startsWith("PS"))) {
+        if (JwsAlgorithm.anyOf(algorithms, JwsAlgorithm.Family.RSA)) {
             families.add(SignatureAlgorithm.RS256);
         }
-        if (algorithms.stream().anyMatch(alg -> alg.startsWith("ES"))) {
+        if (JwsAlgorithm.anyOf(algorithms, JwsAlgorithm.Family.EC)) {
             families.add(SignatureAlgorithm.ES256);
         }
-        if (algorithms.contains("EdDSA")) {
+        if (JwsAlgorithm.anyOf(algorithms, JwsAlgorithm.Family.EDDSA)) {
             families.add(SignatureAlgorithm.EDDSA);
         }
         return families;

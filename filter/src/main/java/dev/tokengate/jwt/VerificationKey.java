@@ -1,5 +1,7 @@
 package dev.tokengate.jwt;
 
+import dev.tokengate.config.JwsAlgorithm;
+
 import java.security.Key;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
@@ -30,15 +32,12 @@ public record VerificationKey(String keyId, Key key, String algorithm, String us
         if (keyOps != null && !keyOps.contains("verify")) {
             return false;
         }
-        return switch (alg) {
-            case "RS256", "RS384", "RS512", "PS256", "PS384", "PS512" -> key instanceof RSAPublicKey;
-            case "ES256" -> curveSize() == 256;
-            case "ES384" -> curveSize() == 384;
-            case "ES512" -> curveSize() == 521;
-            case "EdDSA" -> key instanceof EdECPublicKey;
-            case "HS256", "HS384", "HS512" -> hmac;
-            default -> false;
-        };
+        return JwsAlgorithm.named(alg).map(algorithm -> switch (algorithm.family()) {
+            case RSA -> key instanceof RSAPublicKey;
+            case EC -> curveSize() == algorithm.curveBits();
+            case EDDSA -> key instanceof EdECPublicKey;
+            case HMAC -> hmac;
+        }).orElse(false);
     }
 
     private int curveSize() {
