@@ -13,7 +13,11 @@ import java.util.function.Supplier;
  */
 public sealed interface Authentication {
 
-    /** Request attribute holding a {@code Supplier<Authentication>} that validates on first use. */
+    /**
+     * Request attribute holding the request's authentication as a {@code Supplier<Authentication>} that validates on
+     * first use (the filter's {@code dev.tokengate.web.RequestAuthentication}, which the JAX-RS binding also asks for
+     * the challenge to answer with).
+     */
     String REQUEST_ATTRIBUTE = "dev.tokengate.Authentication";
 
     /** A validated token. */

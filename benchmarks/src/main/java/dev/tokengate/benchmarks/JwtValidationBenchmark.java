@@ -70,7 +70,7 @@ public class JwtValidationBenchmark {
     private static JwtValidator validator(Map<String, String> properties) {
         PropertySource source = name -> Optional.ofNullable(properties.get(name));
         TokengateConfig config = new ConfigLoader(source, JwtValidationBenchmark.class.getClassLoader()).load();
-        return JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+        return JwtValidators.fromSettings(config,
                 new IssuerHttpClient(config.http()), Clock.systemUTC());
     }
 

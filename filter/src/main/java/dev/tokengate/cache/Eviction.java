@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * How the bounded caches make room: drop what has expired, then, if that was not enough, drop entries (oldest
- * first, in the map's iteration order) down to 90 % of the bound, so a full cache is not trimmed on every insert.
+ * How the bounded caches make room: drop what has expired, then, if that was not enough, drop entries (in the map's
+ * iteration order, which says nothing of age) down to 90 % of the bound, so a full cache is not trimmed on every
+ * insert. Dropping a live entry costs one more validation or issuer call later, never a wrong answer.
  */
 final class Eviction {
     private Eviction() {

@@ -105,9 +105,9 @@ public final class ConfigLoader {
                 tokenLocations(),
                 jwt(http),
                 new JwksSettings(positiveDuration(JWKS_REFRESH, Duration.ofMinutes(5)),
-                        positiveDuration(JWKS_UNKNOWN_KID, Duration.ofSeconds(30)),
-                        positiveDuration(RETRY_AFTER, Duration.ofSeconds(10))),
+                        positiveDuration(JWKS_UNKNOWN_KID, Duration.ofSeconds(30))),
                 http,
+                positiveDuration(RETRY_AFTER, Duration.ofSeconds(10)),
                 new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
                 opaque(http));
     }
@@ -250,7 +250,8 @@ public final class ConfigLoader {
         }
         if (lower.startsWith("file:")) {
             try {
-                return new KeySource.Static(Files.readString(Path.of(new URI(location)), StandardCharsets.UTF_8), location);
+                return new KeySource.Static(Files.readString(Path.of(new URI(location)), StandardCharsets.UTF_8),
+                        PUBLIC_KEY_LOCATION);
             } catch (IOException | URISyntaxException | IllegalArgumentException e) {
                 throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a file that cannot be read");
             }
@@ -261,7 +262,7 @@ public final class ConfigLoader {
             if (in == null) {
                 throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a class-path resource that does not exist");
             }
-            return new KeySource.Static(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
+            return new KeySource.Static(new String(in.readAllBytes(), StandardCharsets.UTF_8), PUBLIC_KEY_LOCATION);
         } catch (IOException e) {
             throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a class-path resource that cannot be read");
         }

@@ -6,15 +6,18 @@ import java.util.Objects;
 /** Where verification keys come from. Never from a token's own header. */
 public sealed interface KeySource {
 
-    /** PEM, JWK or JWKS text given inline or read from a {@code file:} or {@code classpath:} location at startup. */
-    record Static(String keyText, String origin) implements KeySource {
+    /**
+     * PEM, JWK or JWKS text given inline or read from a {@code file:} or {@code classpath:} location at startup;
+     * {@code property} is the one that supplied it, for a configuration error about the text.
+     */
+    record Static(String keyText, String property) implements KeySource {
         public Static {
             Objects.requireNonNull(keyText, "keyText");
         }
 
         @Override
         public String toString() {
-            return "Static[" + origin + "]";
+            return "Static[" + property + "]";
         }
     }
 

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Everything tokengate was configured with, read and checked once at startup. */
+/**
+ * Everything tokengate was configured with, read and checked once at startup. {@code retryAfter} is the
+ * {@code Retry-After} of every 503 (an unreachable JWKS, introspection or userinfo endpoint), and how long calls to a
+ * failing issuer back off at most.
+ */
 public record TokengateConfig(
         String realm,
         FilterSettings filter,
@@ -16,6 +20,7 @@ public record TokengateConfig(
         JwtSettings jwt,
         JwksSettings jwks,
         HttpSettings http,
+        Duration retryAfter,
         ScopeClaims scopeClaims,
         OpaqueSettings opaque) {
 
@@ -79,7 +84,7 @@ public record TokengateConfig(
      * fetch at most once per {@code unknownKidInterval}; failed fetches are retried with back-off up to
      * {@code refreshInterval}.
      */
-    public record JwksSettings(Duration refreshInterval, Duration unknownKidInterval, Duration retryAfter) {
+    public record JwksSettings(Duration refreshInterval, Duration unknownKidInterval) {
     }
 
     /** How opaque (non-JWT) tokens are checked: not at all, by RFC 7662 introspection, or by the userinfo endpoint. */

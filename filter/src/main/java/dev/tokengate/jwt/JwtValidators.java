@@ -10,6 +10,7 @@ import dev.tokengate.cache.VerifiedTokenCache;
 import dev.tokengate.config.ConfigLoader;
 import dev.tokengate.config.ConfigurationException;
 import dev.tokengate.config.KeySource;
+import dev.tokengate.config.TokengateConfig;
 import dev.tokengate.config.TokengateConfig.JwksSettings;
 import dev.tokengate.config.TokengateConfig.JwtSettings;
 import dev.tokengate.http.IssuerHttpClient;
@@ -28,14 +29,16 @@ public final class JwtValidators {
     }
 
     /** Key text that holds no usable key is a {@link ConfigurationException} naming the property. */
-    public static JwtValidator fromSettings(JwtSettings jwt, JwksSettings jwks, ScopeClaims scopeClaims,
-                                            IssuerHttpClient http, Clock clock) {
-        return fromSettings(jwt, jwks, scopeClaims, http, clock, null);
+    public static JwtValidator fromSettings(TokengateConfig config, IssuerHttpClient http, Clock clock) {
+        return fromSettings(config, http, clock, null);
     }
 
     /** With the issuer's discovery shared with other users of it, so the document is fetched once. */
-    public static JwtValidator fromSettings(JwtSettings jwt, JwksSettings jwks, ScopeClaims scopeClaims,
-                                            IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery) {
+    public static JwtValidator fromSettings(TokengateConfig config, IssuerHttpClient http, Clock clock,
+                                            OidcDiscovery sharedDiscovery) {
+        JwtSettings jwt = config.jwt();
+        JwksSettings jwks = config.jwks();
+        ScopeClaims scopeClaims = config.scopeClaims();
         List<ClaimValidator> claimValidators = new ArrayList<>();
         TimeClaims timeClaims = new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime());
         claimValidators.add(timeClaims);
@@ -51,7 +54,7 @@ public final class JwtValidators {
                 claimValidators,
                 scopeClaims,
                 clock,
-                jwks.retryAfter(),
+                config.retryAfter(),
                 jwt.verifiedCacheSize() > 0 ? new VerifiedTokenCache(jwt.verifiedCacheSize()) : null,
                 timeClaims);
     }
@@ -71,9 +74,7 @@ public final class JwtValidators {
             try {
                 keys = KeyParser.parse(fixed.keyText(), jwt.algorithms());
             } catch (IllegalArgumentException e) {
-                String property = ConfigLoader.PUBLIC_KEY.equals(fixed.origin())
-                        ? ConfigLoader.PUBLIC_KEY : ConfigLoader.PUBLIC_KEY_LOCATION;
-                throw new ConfigurationException(property, "holds " + e.getMessage());
+                throw new ConfigurationException(fixed.property(), "holds " + e.getMessage());
             }
             List<VerificationKey> all = new ArrayList<>(secret.all());
             all.addAll(keys.all());

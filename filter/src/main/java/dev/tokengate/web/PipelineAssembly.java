@@ -30,7 +30,7 @@ public final class PipelineAssembly {
         IssuerHttpClient http = new IssuerHttpClient(config.http());
         OidcDiscovery discovery = config.discoveryDocument()
                 .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
-        JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+        JwtValidator jwtValidator = JwtValidators.fromSettings(config,
                 http, clock, discovery);
         OpaqueSettings opaque = config.opaque();
         // The userinfo endpoint validates opaque tokens in userinfo mode, and serves CallerProfile in every mode.
@@ -42,7 +42,7 @@ public final class PipelineAssembly {
             case INTROSPECTION -> new IntrospectionValidator(
                     endpoint(opaque.introspectionEndpoint(), discovery, "introspection_endpoint", ConfigLoader.INTROSPECTION_ENDPOINT),
                     opaque, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
-                    http, clock, config.jwks().retryAfter());
+                    http, clock, config.retryAfter());
             case USERINFO -> userinfo.orElseThrow();
         };
         TokenValidator validator = new TokenTypeDispatcher(jwtValidator, opaqueValidator);
@@ -58,7 +58,7 @@ public final class PipelineAssembly {
                                                        OidcDiscovery discovery, Clock clock) {
         return new UserinfoValidator(
                 endpoint(config.opaque().userinfoEndpoint(), discovery, "userinfo_endpoint", ConfigLoader.USERINFO_ENDPOINT),
-                config.opaque(), http, clock, config.jwks().retryAfter());
+                config.opaque(), http, clock, config.retryAfter());
     }
 
     private static IssuerEndpoint endpoint(Optional<URI> configured, OidcDiscovery discovery, String discoveryName,

@@ -41,7 +41,7 @@ class JwtValidatorTest {
 
     static JwtValidator validator(MapProperties properties) {
         TokengateConfig config = new ConfigLoader(properties, JwtValidatorTest.class.getClassLoader()).load();
-        return JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+        return JwtValidators.fromSettings(config,
                 new IssuerHttpClient(config.http()), Clock.systemUTC());
     }
 

@@ -56,7 +56,7 @@ class RemoteJwksKeyProviderTest {
     }
 
     JwtValidator validator(TokengateConfig config) {
-        return JwtValidators.fromSettings(config.jwt(), config.jwks(), ScopeClaims.DEFAULT,
+        return JwtValidators.fromSettings(config,
                 new IssuerHttpClient(config.http()), clock);
     }
 

@@ -28,7 +28,7 @@ class VerifiedTokenCacheTest {
 
     JwtValidator validator(MapProperties properties) {
         TokengateConfig config = new ConfigLoader(properties, getClass().getClassLoader()).load();
-        return JwtValidators.fromSettings(config.jwt(), config.jwks(), config.scopeClaims(),
+        return JwtValidators.fromSettings(config,
                 new IssuerHttpClient(config.http()), clock);
     }
 
