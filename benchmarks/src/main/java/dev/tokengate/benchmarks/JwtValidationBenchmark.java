@@ -2,6 +2,7 @@ package dev.tokengate.benchmarks;
 
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.config.PropertySource;
 import dev.tokengate.config.TokengateConfig;
 import dev.tokengate.http.IssuerHttpClient;
@@ -88,17 +89,17 @@ public class JwtValidationBenchmark {
 
         // First-time validation: the verified-token cache off, so every call does all the work.
         tokengate = validator(Map.of(
-                ConfigLoader.ISSUER, ISSUER,
-                ConfigLoader.AUDIENCES, AUDIENCE,
-                ConfigLoader.PUBLIC_KEY, pem(publicKey),
-                ConfigLoader.ALGORITHMS, alg,
-                ConfigLoader.VERIFIED_CACHE_SIZE, "0"));
+                PropertyNames.ISSUER, ISSUER,
+                PropertyNames.AUDIENCES, AUDIENCE,
+                PropertyNames.PUBLIC_KEY, pem(publicKey),
+                PropertyNames.ALGORITHMS, alg,
+                PropertyNames.VERIFIED_CACHE_SIZE, "0"));
         // A token seen before: the default configuration, with the cache on.
         tokengateCached = validator(Map.of(
-                ConfigLoader.ISSUER, ISSUER,
-                ConfigLoader.AUDIENCES, AUDIENCE,
-                ConfigLoader.PUBLIC_KEY, pem(publicKey),
-                ConfigLoader.ALGORITHMS, alg));
+                PropertyNames.ISSUER, ISSUER,
+                PropertyNames.AUDIENCES, AUDIENCE,
+                PropertyNames.PUBLIC_KEY, pem(publicKey),
+                PropertyNames.ALGORITHMS, alg));
 
         JWTAuthContextInfo contextInfo = new JWTAuthContextInfo(publicKey, ISSUER);
         contextInfo.setExpectedAudience(Set.of(AUDIENCE));

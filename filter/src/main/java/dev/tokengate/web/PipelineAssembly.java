@@ -1,7 +1,7 @@
 package dev.tokengate.web;
 
 import dev.tokengate.TokenValidator;
-import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.config.ConfigurationException;
 import dev.tokengate.config.TokengateConfig;
 import dev.tokengate.config.TokengateConfig.OpaqueSettings;
@@ -40,7 +40,7 @@ public final class PipelineAssembly {
         TokenValidator opaqueValidator = switch (opaque.validation()) {
             case NONE -> new OpaqueTokenRejector();
             case INTROSPECTION -> new IntrospectionValidator(
-                    endpoint(opaque.introspectionEndpoint(), discovery, "introspection_endpoint", ConfigLoader.INTROSPECTION_ENDPOINT),
+                    endpoint(opaque.introspectionEndpoint(), discovery, "introspection_endpoint", PropertyNames.INTROSPECTION_ENDPOINT),
                     opaque, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
                     http, clock, config.retryAfter());
             case USERINFO -> userinfo.orElseThrow();
@@ -57,7 +57,7 @@ public final class PipelineAssembly {
     private static UserinfoValidator userinfoValidator(TokengateConfig config, IssuerHttpClient http,
                                                        OidcDiscovery discovery, Clock clock) {
         return new UserinfoValidator(
-                endpoint(config.opaque().userinfoEndpoint(), discovery, "userinfo_endpoint", ConfigLoader.USERINFO_ENDPOINT),
+                endpoint(config.opaque().userinfoEndpoint(), discovery, "userinfo_endpoint", PropertyNames.USERINFO_ENDPOINT),
                 config.opaque(), http, clock, config.retryAfter());
     }
 

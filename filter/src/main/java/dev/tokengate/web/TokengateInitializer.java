@@ -1,6 +1,7 @@
 package dev.tokengate.web;
 
 import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.config.ConfigurationException;
 import dev.tokengate.config.PropertySource;
 import dev.tokengate.config.PropertySources;
@@ -51,7 +52,7 @@ public final class TokengateInitializer implements ServletContainerInitializer {
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         ClassLoader classLoader = ServletContextRuntime.classLoaderOf(context);
         PropertySource properties = propertySources.apply(classLoader);
-        if (properties.get(ConfigLoader.AUTO_REGISTER).map("false"::equalsIgnoreCase).orElse(false)) {
+        if (properties.get(PropertyNames.AUTO_REGISTER).map("false"::equalsIgnoreCase).orElse(false)) {
             return;
         }
         TokengateRuntime runtime;

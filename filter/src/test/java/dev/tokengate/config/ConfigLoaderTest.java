@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest {
     static final MapProperties MINIMAL = MapProperties.of(
-            ConfigLoader.ISSUER, "https://issuer.example.test/",
-            ConfigLoader.AUDIENCES, "api");
+            PropertyNames.ISSUER, "https://issuer.example.test/",
+            PropertyNames.AUDIENCES, "api");
 
     static TokengateConfig load(MapProperties properties) {
         return new ConfigLoader(properties, ConfigLoaderTest.class.getClassLoader()).load();
@@ -62,48 +62,48 @@ class ConfigLoaderTest {
 
     @Test
     void aMissingIssuerFailsNamingIt() {
-        assertFailsNaming(MINIMAL.with(ConfigLoader.ISSUER, null), ConfigLoader.ISSUER);
+        assertFailsNaming(MINIMAL.with(PropertyNames.ISSUER, null), PropertyNames.ISSUER);
     }
 
     @Test
     void aMissingAudienceFailsUnlessExplicitlySwitchedOff() {
-        assertFailsNaming(MINIMAL.with(ConfigLoader.AUDIENCES, null), ConfigLoader.AUDIENCES);
-        assertThat(load(MINIMAL.with(ConfigLoader.AUDIENCES, null).with(ConfigLoader.AUDIENCE_CHECK, "false"))
+        assertFailsNaming(MINIMAL.with(PropertyNames.AUDIENCES, null), PropertyNames.AUDIENCES);
+        assertThat(load(MINIMAL.with(PropertyNames.AUDIENCES, null).with(PropertyNames.AUDIENCE_CHECK, "false"))
                 .jwt().checksAudience()).isFalse();
-        assertFailsNaming(MINIMAL.with(ConfigLoader.AUDIENCE_CHECK, "false"), ConfigLoader.AUDIENCE_CHECK);
+        assertFailsNaming(MINIMAL.with(PropertyNames.AUDIENCE_CHECK, "false"), PropertyNames.AUDIENCE_CHECK);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"none", "RS1", "rs256", "HS256X"})
     void anUnknownAlgorithmFailsNamingIt(String alg) {
-        assertFailsNaming(MINIMAL.with(ConfigLoader.ALGORITHMS, alg), ConfigLoader.ALGORITHMS);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.PUBLIC_KEY_ALGORITHM, alg), ConfigLoader.PUBLIC_KEY_ALGORITHM);
+        assertFailsNaming(MINIMAL.with(PropertyNames.ALGORITHMS, alg), PropertyNames.ALGORITHMS);
+        assertFailsNaming(MINIMAL.with(PropertyNames.PUBLIC_KEY_ALGORITHM, alg), PropertyNames.PUBLIC_KEY_ALGORITHM);
     }
 
     @Test
     void theMicroProfileAlgorithmIsTheAllowlistUnlessTokengateOverrides() {
-        assertThat(load(MINIMAL.with(ConfigLoader.PUBLIC_KEY_ALGORITHM, "ES256")).jwt().algorithms()).containsExactly("ES256");
-        assertThat(load(MINIMAL.with(ConfigLoader.PUBLIC_KEY_ALGORITHM, "ES256").with(ConfigLoader.ALGORITHMS, "RS256, PS256"))
+        assertThat(load(MINIMAL.with(PropertyNames.PUBLIC_KEY_ALGORITHM, "ES256")).jwt().algorithms()).containsExactly("ES256");
+        assertThat(load(MINIMAL.with(PropertyNames.PUBLIC_KEY_ALGORITHM, "ES256").with(PropertyNames.ALGORITHMS, "RS256, PS256"))
                 .jwt().algorithms()).containsExactlyInAnyOrder("RS256", "PS256");
     }
 
     @Test
     void hmacNeedsAConfiguredSecretOfTheRightLength() {
-        assertFailsNaming(MINIMAL.with(ConfigLoader.ALGORITHMS, "HS256"), ConfigLoader.SECRET);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.ALGORITHMS, "HS512").with(ConfigLoader.SECRET, "x".repeat(32)), ConfigLoader.SECRET);
-        TokengateConfig config = load(MINIMAL.with(ConfigLoader.ALGORITHMS, "HS256").with(ConfigLoader.SECRET, "x".repeat(32)));
+        assertFailsNaming(MINIMAL.with(PropertyNames.ALGORITHMS, "HS256"), PropertyNames.SECRET);
+        assertFailsNaming(MINIMAL.with(PropertyNames.ALGORITHMS, "HS512").with(PropertyNames.SECRET, "x".repeat(32)), PropertyNames.SECRET);
+        TokengateConfig config = load(MINIMAL.with(PropertyNames.ALGORITHMS, "HS256").with(PropertyNames.SECRET, "x".repeat(32)));
         assertThat(config.jwt().keySource()).isEqualTo(new KeySource.SecretOnly());
         assertThat(config.jwt().toString()).doesNotContain("x".repeat(32));
     }
 
     @Test
     void plainHttpKeyLocationsOnlyForLoopbackOrWithTheOptIn() {
-        assertFailsNaming(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, "http://issuer.example.test/jwks"), ConfigLoader.PUBLIC_KEY_LOCATION);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.ISSUER, "http://issuer.example.test"), ConfigLoader.ISSUER);
-        assertThat(load(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, "http://127.0.0.1:8080/jwks")).jwt().keySource())
+        assertFailsNaming(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, "http://issuer.example.test/jwks"), PropertyNames.PUBLIC_KEY_LOCATION);
+        assertFailsNaming(MINIMAL.with(PropertyNames.ISSUER, "http://issuer.example.test"), PropertyNames.ISSUER);
+        assertThat(load(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, "http://127.0.0.1:8080/jwks")).jwt().keySource())
                 .isEqualTo(new KeySource.RemoteJwks(URI.create("http://127.0.0.1:8080/jwks")));
-        assertThat(load(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, "http://issuer.example.test/jwks")
-                .with(ConfigLoader.ALLOW_INSECURE_HTTP, "true")).jwt().keySource()).isInstanceOf(KeySource.RemoteJwks.class);
+        assertThat(load(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, "http://issuer.example.test/jwks")
+                .with(PropertyNames.ALLOW_INSECURE_HTTP, "true")).jwt().keySource()).isInstanceOf(KeySource.RemoteJwks.class);
     }
 
     @Test
@@ -111,58 +111,58 @@ class ConfigLoaderTest {
         Path file = Files.createTempFile("key", ".pem");
         try {
             Files.writeString(file, "-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----\n");
-            KeySource source = load(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, file.toUri().toString())).jwt().keySource();
+            KeySource source = load(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, file.toUri().toString())).jwt().keySource();
             assertThat(source).isInstanceOfSatisfying(KeySource.Static.class, s -> assertThat(s.keyText()).contains("abc"));
         } finally {
             Files.delete(file);
         }
-        KeySource classpath = load(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, "classpath:logging.properties")).jwt().keySource();
+        KeySource classpath = load(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, "classpath:logging.properties")).jwt().keySource();
         assertThat(classpath).isInstanceOf(KeySource.Static.class);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, "classpath:nope.pem"), ConfigLoader.PUBLIC_KEY_LOCATION);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, "file:/nonexistent/key.pem"), ConfigLoader.PUBLIC_KEY_LOCATION);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.PUBLIC_KEY_LOCATION, "classpath:a").with(ConfigLoader.PUBLIC_KEY, "b"), ConfigLoader.PUBLIC_KEY);
+        assertFailsNaming(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, "classpath:nope.pem"), PropertyNames.PUBLIC_KEY_LOCATION);
+        assertFailsNaming(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, "file:/nonexistent/key.pem"), PropertyNames.PUBLIC_KEY_LOCATION);
+        assertFailsNaming(MINIMAL.with(PropertyNames.PUBLIC_KEY_LOCATION, "classpath:a").with(PropertyNames.PUBLIC_KEY, "b"), PropertyNames.PUBLIC_KEY);
     }
 
     @Test
     void durationsTakeSecondsOrAUnit() {
-        TokengateConfig config = load(MINIMAL.with(ConfigLoader.CLOCK_SKEW, "30").with(ConfigLoader.TOKEN_AGE, "2m")
-                .with(ConfigLoader.MAX_LIFETIME, "1h").with(ConfigLoader.CONNECT_TIMEOUT, "250ms"));
+        TokengateConfig config = load(MINIMAL.with(PropertyNames.CLOCK_SKEW, "30").with(PropertyNames.TOKEN_AGE, "2m")
+                .with(PropertyNames.MAX_LIFETIME, "1h").with(PropertyNames.CONNECT_TIMEOUT, "250ms"));
         assertThat(config.jwt().clockSkew()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.jwt().maxTokenAge()).contains(Duration.ofMinutes(2));
         assertThat(config.jwt().maxLifetime()).contains(Duration.ofHours(1));
         assertThat(config.http().connectTimeout()).isEqualTo(Duration.ofMillis(250));
-        assertFailsNaming(MINIMAL.with(ConfigLoader.CLOCK_SKEW, "-1"), ConfigLoader.CLOCK_SKEW);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.CLOCK_SKEW, "1 day"), ConfigLoader.CLOCK_SKEW);
-        assertThat(load(MINIMAL.with(ConfigLoader.CLOCK_SKEW, "0")).jwt().clockSkew()).isZero();
-        assertFailsNaming(MINIMAL.with(ConfigLoader.JWKS_REFRESH, "0"), ConfigLoader.JWKS_REFRESH);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.READ_TIMEOUT, "0ms"), ConfigLoader.READ_TIMEOUT);
+        assertFailsNaming(MINIMAL.with(PropertyNames.CLOCK_SKEW, "-1"), PropertyNames.CLOCK_SKEW);
+        assertFailsNaming(MINIMAL.with(PropertyNames.CLOCK_SKEW, "1 day"), PropertyNames.CLOCK_SKEW);
+        assertThat(load(MINIMAL.with(PropertyNames.CLOCK_SKEW, "0")).jwt().clockSkew()).isZero();
+        assertFailsNaming(MINIMAL.with(PropertyNames.JWKS_REFRESH, "0"), PropertyNames.JWKS_REFRESH);
+        assertFailsNaming(MINIMAL.with(PropertyNames.READ_TIMEOUT, "0ms"), PropertyNames.READ_TIMEOUT);
     }
 
     @Test
     void rejectsBadValuesNamingTheProperty() {
-        assertFailsNaming(MINIMAL.with(ConfigLoader.FORM_PARAMETER, "yes"), ConfigLoader.FORM_PARAMETER);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.MAX_TOKEN_LENGTH, "0"), ConfigLoader.MAX_TOKEN_LENGTH);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.REALM, "a\"b"), ConfigLoader.REALM);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.PROTECTED_PATHS, "/a/*/b"), ConfigLoader.PROTECTED_PATHS);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.TOKEN_HEADER, "X Token"), ConfigLoader.TOKEN_HEADER);
+        assertFailsNaming(MINIMAL.with(PropertyNames.FORM_PARAMETER, "yes"), PropertyNames.FORM_PARAMETER);
+        assertFailsNaming(MINIMAL.with(PropertyNames.MAX_TOKEN_LENGTH, "0"), PropertyNames.MAX_TOKEN_LENGTH);
+        assertFailsNaming(MINIMAL.with(PropertyNames.REALM, "a\"b"), PropertyNames.REALM);
+        assertFailsNaming(MINIMAL.with(PropertyNames.PROTECTED_PATHS, "/a/*/b"), PropertyNames.PROTECTED_PATHS);
+        assertFailsNaming(MINIMAL.with(PropertyNames.TOKEN_HEADER, "X Token"), PropertyNames.TOKEN_HEADER);
     }
 
     @Test
     void protectedPathsMustLieWhereTheFilterIsMapped() {
-        assertFailsNaming(MINIMAL.with(ConfigLoader.URL_PATTERNS, "/api/*").with(ConfigLoader.PROTECTED_PATHS, "/servlet/*"),
-                ConfigLoader.PROTECTED_PATHS);
-        assertFailsNaming(MINIMAL.with(ConfigLoader.URL_PATTERNS, "/api/*").with(ConfigLoader.PROTECTED_PATHS, "/apix"),
-                ConfigLoader.PROTECTED_PATHS);
-        assertThat(load(MINIMAL.with(ConfigLoader.URL_PATTERNS, "/api/*, /servlet/*")
-                .with(ConfigLoader.PROTECTED_PATHS, "/api/admin/*, /servlet/whoami, /api")).filter().protectedPaths()).hasSize(3);
+        assertFailsNaming(MINIMAL.with(PropertyNames.URL_PATTERNS, "/api/*").with(PropertyNames.PROTECTED_PATHS, "/servlet/*"),
+                PropertyNames.PROTECTED_PATHS);
+        assertFailsNaming(MINIMAL.with(PropertyNames.URL_PATTERNS, "/api/*").with(PropertyNames.PROTECTED_PATHS, "/apix"),
+                PropertyNames.PROTECTED_PATHS);
+        assertThat(load(MINIMAL.with(PropertyNames.URL_PATTERNS, "/api/*, /servlet/*")
+                .with(PropertyNames.PROTECTED_PATHS, "/api/admin/*, /servlet/whoami, /api")).filter().protectedPaths()).hasSize(3);
         assertThat(ConfigLoader.covers("/*", "*.jsp")).isTrue();
         assertThat(ConfigLoader.covers("/api/*", "*.jsp")).isFalse();
     }
 
     @Test
     void listsAreCommaSeparated() {
-        TokengateConfig config = load(MINIMAL.with(ConfigLoader.AUDIENCES, "a, b,,c").with(ConfigLoader.PROTECTED_PATHS, "/servlet/*, *.jsp")
-                .with(ConfigLoader.SCOPE_CLAIMS, "scp"));
+        TokengateConfig config = load(MINIMAL.with(PropertyNames.AUDIENCES, "a, b,,c").with(PropertyNames.PROTECTED_PATHS, "/servlet/*, *.jsp")
+                .with(PropertyNames.SCOPE_CLAIMS, "scp"));
         assertThat(config.jwt().audiences()).isEqualTo(Set.of("a", "b", "c"));
         assertThat(config.filter().protectedPaths()).containsExactly("/servlet/*", "*.jsp");
         assertThat(config.scopeClaims().claimNames()).containsExactly("scp");

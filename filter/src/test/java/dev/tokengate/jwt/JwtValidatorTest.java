@@ -4,6 +4,7 @@ import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.config.TokengateConfig;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.testing.MapProperties;
@@ -34,9 +35,9 @@ class JwtValidatorTest {
 
     static MapProperties baseProperties(TestKeys keys) {
         return MapProperties.of(
-                ConfigLoader.ISSUER, ISSUER,
-                ConfigLoader.AUDIENCES, AUDIENCE,
-                ConfigLoader.PUBLIC_KEY, TestKeys.jwks(keys));
+                PropertyNames.ISSUER, ISSUER,
+                PropertyNames.AUDIENCES, AUDIENCE,
+                PropertyNames.PUBLIC_KEY, TestKeys.jwks(keys));
     }
 
     static JwtValidator validator(MapProperties properties) {
@@ -96,16 +97,16 @@ class JwtValidatorTest {
             assertRejected(validate(forged), RejectionReason.UNSUPPORTED_ALGORITHM);
 
             JwtValidator hmacAllowed = validator(baseProperties(RSA)
-                    .with(ConfigLoader.ALGORITHMS, "RS256,HS256")
-                    .with(ConfigLoader.SECRET, "a-configured-secret-of-32-bytes!!"));
+                    .with(PropertyNames.ALGORITHMS, "RS256,HS256")
+                    .with(PropertyNames.SECRET, "a-configured-secret-of-32-bytes!!"));
             assertRejected(hmacAllowed.validate(forged), RejectionReason.BAD_SIGNATURE);
         }
 
         @Test
         void acceptsHmacOnlyWithTheConfiguredSecret() {
             String secret = "a-configured-secret-of-32-bytes!!";
-            JwtValidator validator = validator(MapProperties.of(ConfigLoader.ISSUER, ISSUER, ConfigLoader.AUDIENCES, AUDIENCE,
-                    ConfigLoader.ALGORITHMS, "HS256", ConfigLoader.SECRET, secret));
+            JwtValidator validator = validator(MapProperties.of(PropertyNames.ISSUER, ISSUER, PropertyNames.AUDIENCES, AUDIENCE,
+                    PropertyNames.ALGORITHMS, "HS256", PropertyNames.SECRET, secret));
             String token = Tokens.valid(RSA).header("alg", "HS256").header("kid", null)
                     .signWith(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             assertAccepted(validator.validate(token));
@@ -115,7 +116,7 @@ class JwtValidatorTest {
         @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512"})
         void verifiesEveryRsaAlgorithmWhenAllowed(String alg) {
             TestKeys keys = TestKeys.rsa("k", 2048, alg);
-            JwtValidator validator = validator(baseProperties(keys).with(ConfigLoader.ALGORITHMS, alg));
+            JwtValidator validator = validator(baseProperties(keys).with(PropertyNames.ALGORITHMS, alg));
             assertAccepted(validator.validate(Tokens.valid(keys).signWith(keys)));
         }
 
@@ -124,14 +125,14 @@ class JwtValidatorTest {
         void verifiesEveryEcdsaAlgorithmWhenAllowed(String algAndCurve) {
             String[] parts = algAndCurve.split(":");
             TestKeys keys = TestKeys.ec("ec", parts[1], parts[0]);
-            JwtValidator validator = validator(baseProperties(keys).with(ConfigLoader.ALGORITHMS, parts[0]));
+            JwtValidator validator = validator(baseProperties(keys).with(PropertyNames.ALGORITHMS, parts[0]));
             assertAccepted(validator.validate(Tokens.valid(keys).signWith(keys)));
         }
 
         @Test
         void refusesAnEcKeyOfTheWrongCurveForTheAlgorithm() {
             TestKeys p384 = TestKeys.ec("ec", "secp384r1", "ES256");
-            JwtValidator validator = validator(baseProperties(p384).with(ConfigLoader.ALGORITHMS, "ES256"));
+            JwtValidator validator = validator(baseProperties(p384).with(PropertyNames.ALGORITHMS, "ES256"));
             assertRejected(validator.validate(Tokens.valid(p384).header("alg", "ES256").signWith(TestKeys.ec("x", "secp256r1", "ES256"))),
                     RejectionReason.UNKNOWN_KEY);
         }
@@ -139,7 +140,7 @@ class JwtValidatorTest {
         @Test
         void verifiesEdDsaWhenAllowed() {
             TestKeys keys = TestKeys.ed25519("ed");
-            JwtValidator validator = validator(baseProperties(keys).with(ConfigLoader.ALGORITHMS, "EdDSA"));
+            JwtValidator validator = validator(baseProperties(keys).with(PropertyNames.ALGORITHMS, "EdDSA"));
             assertAccepted(validator.validate(Tokens.valid(keys).signWith(keys)));
         }
 
@@ -148,7 +149,7 @@ class JwtValidatorTest {
             TestKeys weak = TestKeys.rsa("weak", 1024, "RS256");
             assertThatThrownBy(() -> validator(baseProperties(weak)))
                     .isInstanceOf(dev.tokengate.config.ConfigurationException.class)
-                    .hasMessageContaining(ConfigLoader.PUBLIC_KEY)
+                    .hasMessageContaining(PropertyNames.PUBLIC_KEY)
                     .hasMessageContaining("1024 bits");
         }
     }
@@ -168,8 +169,8 @@ class JwtValidatorTest {
         @Test
         void selectsTheKeyByKidAmongSeveral() {
             TestKeys second = TestKeys.rsa("rsa-2");
-            JwtValidator validator = validator(MapProperties.of(ConfigLoader.ISSUER, ISSUER, ConfigLoader.AUDIENCES, AUDIENCE,
-                    ConfigLoader.PUBLIC_KEY, TestKeys.jwks(RSA, second)));
+            JwtValidator validator = validator(MapProperties.of(PropertyNames.ISSUER, ISSUER, PropertyNames.AUDIENCES, AUDIENCE,
+                    PropertyNames.PUBLIC_KEY, TestKeys.jwks(RSA, second)));
             assertAccepted(validator.validate(Tokens.valid(second).signWith(second)));
             assertAccepted(validator.validate(Tokens.valid(RSA).signWith(RSA)));
             assertAccepted(validator.validate(Tokens.valid(second).header("kid", null).signWith(second)));
@@ -177,7 +178,7 @@ class JwtValidatorTest {
 
         @Test
         void acceptsAPemKeyWhateverTheTokenKid() {
-            JwtValidator validator = validator(baseProperties(RSA).with(ConfigLoader.PUBLIC_KEY, RSA.publicPem()));
+            JwtValidator validator = validator(baseProperties(RSA).with(PropertyNames.PUBLIC_KEY, RSA.publicPem()));
             assertAccepted(validator.validate(Tokens.valid(RSA).header("kid", "anything").signWith(RSA)));
         }
 
@@ -199,7 +200,7 @@ class JwtValidatorTest {
             Map<String, Object> jwk = RSA.publicJwk();
             jwk.put("use", "enc");
             String jwks = org.jose4j.json.JsonUtil.toJson(Map.of("keys", List.of(jwk)));
-            JwtValidator validator = validator(baseProperties(RSA).with(ConfigLoader.PUBLIC_KEY, jwks));
+            JwtValidator validator = validator(baseProperties(RSA).with(PropertyNames.PUBLIC_KEY, jwks));
             assertRejected(validator.validate(Tokens.valid(RSA).signWith(RSA)), RejectionReason.UNKNOWN_KEY);
         }
     }
@@ -225,7 +226,7 @@ class JwtValidatorTest {
 
         @Test
         void requiresAtJwtWhenConfigured() {
-            JwtValidator strict = validator(baseProperties(RSA).with(ConfigLoader.REQUIRE_AT_JWT, "true"));
+            JwtValidator strict = validator(baseProperties(RSA).with(PropertyNames.REQUIRE_AT_JWT, "true"));
             assertAccepted(strict.validate(Tokens.valid(RSA).signWith(RSA)));
             assertRejected(strict.validate(Tokens.valid(RSA).header("typ", "JWT").signWith(RSA)), RejectionReason.UNSUPPORTED_TYPE);
             assertRejected(strict.validate(Tokens.valid(RSA).header("typ", null).signWith(RSA)), RejectionReason.UNSUPPORTED_TYPE);
@@ -276,7 +277,7 @@ class JwtValidatorTest {
 
         @Test
         void acceptsAnyOfSeveralConfiguredAudiences() {
-            JwtValidator validator = validator(baseProperties(RSA).with(ConfigLoader.AUDIENCES, "other, " + AUDIENCE));
+            JwtValidator validator = validator(baseProperties(RSA).with(PropertyNames.AUDIENCES, "other, " + AUDIENCE));
             assertAccepted(validator.validate(Tokens.valid(RSA).signWith(RSA)));
         }
 
@@ -290,8 +291,8 @@ class JwtValidatorTest {
 
         @Test
         void skipsTheAudienceCheckOnlyWhenSwitchedOff() {
-            JwtValidator validator = validator(baseProperties(RSA).with(ConfigLoader.AUDIENCES, null)
-                    .with(ConfigLoader.AUDIENCE_CHECK, "false"));
+            JwtValidator validator = validator(baseProperties(RSA).with(PropertyNames.AUDIENCES, null)
+                    .with(PropertyNames.AUDIENCE_CHECK, "false"));
             assertAccepted(validator.validate(Tokens.valid(RSA).claim("aud", "anything").signWith(RSA)));
         }
 
@@ -304,7 +305,7 @@ class JwtValidatorTest {
         void refusesAnExpiredTokenAfterTheClockSkew() {
             assertRejected(validate(Tokens.valid(RSA).claim("exp", NOW - 61).signWith(RSA)), RejectionReason.EXPIRED);
             assertAccepted(validate(Tokens.valid(RSA).claim("exp", NOW - 30).signWith(RSA)));
-            JwtValidator noSkew = validator(baseProperties(RSA).with(ConfigLoader.CLOCK_SKEW, "0"));
+            JwtValidator noSkew = validator(baseProperties(RSA).with(PropertyNames.CLOCK_SKEW, "0"));
             assertRejected(noSkew.validate(Tokens.valid(RSA).claim("exp", NOW - 1).signWith(RSA)), RejectionReason.EXPIRED);
         }
 
@@ -321,7 +322,7 @@ class JwtValidatorTest {
 
         @Test
         void enforcesTheMaximumTokenAge() {
-            JwtValidator validator = validator(baseProperties(RSA).with(ConfigLoader.TOKEN_AGE, "300"));
+            JwtValidator validator = validator(baseProperties(RSA).with(PropertyNames.TOKEN_AGE, "300"));
             assertAccepted(validator.validate(Tokens.valid(RSA).claim("iat", NOW - 200).signWith(RSA)));
             assertRejected(validator.validate(Tokens.valid(RSA).claim("iat", NOW - 400).signWith(RSA)), RejectionReason.TOO_OLD);
             assertRejected(validator.validate(Tokens.valid(RSA).claim("iat", null).signWith(RSA)), RejectionReason.MISSING_ISSUED_AT);
@@ -329,7 +330,7 @@ class JwtValidatorTest {
 
         @Test
         void enforcesTheMaximumLifetime() {
-            JwtValidator validator = validator(baseProperties(RSA).with(ConfigLoader.MAX_LIFETIME, "1h"));
+            JwtValidator validator = validator(baseProperties(RSA).with(PropertyNames.MAX_LIFETIME, "1h"));
             assertAccepted(validator.validate(Tokens.valid(RSA).claim("iat", NOW).claim("exp", NOW + 3600).signWith(RSA)));
             assertRejected(validator.validate(Tokens.valid(RSA).claim("iat", NOW).claim("exp", NOW + 86400).signWith(RSA)),
                     RejectionReason.LIFETIME_TOO_LONG);

@@ -4,6 +4,7 @@ import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.ScopeClaims;
 import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.config.TokengateConfig;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.http.IssuerUnavailableException;
@@ -44,11 +45,11 @@ class RemoteJwksKeyProviderTest {
 
     TokengateConfig config(String... extra) {
         MapProperties properties = MapProperties.of(
-                ConfigLoader.ISSUER, server.issuer(),
-                ConfigLoader.AUDIENCES, AUDIENCE,
-                ConfigLoader.PUBLIC_KEY_LOCATION, server.jwksUri().toString(),
-                ConfigLoader.READ_TIMEOUT, "1s",
-                ConfigLoader.CONNECT_TIMEOUT, "1s");
+                PropertyNames.ISSUER, server.issuer(),
+                PropertyNames.AUDIENCES, AUDIENCE,
+                PropertyNames.PUBLIC_KEY_LOCATION, server.jwksUri().toString(),
+                PropertyNames.READ_TIMEOUT, "1s",
+                PropertyNames.CONNECT_TIMEOUT, "1s");
         for (int i = 0; i < extra.length; i += 2) {
             properties = properties.with(extra[i], extra[i + 1]);
         }
@@ -93,7 +94,7 @@ class RemoteJwksKeyProviderTest {
     @Test
     void aFloodOfUnknownKidsFetchesAtMostOncePerInterval() throws Exception {
         server.serve(KEY_1);
-        JwtValidator validator = validator(config(ConfigLoader.JWKS_UNKNOWN_KID, "30s"));
+        JwtValidator validator = validator(config(PropertyNames.JWKS_UNKNOWN_KID, "30s"));
         assertThat(validator.validate(token(KEY_1))).isInstanceOf(Authentication.Authenticated.class);
         int before = server.jwksRequests();
 
@@ -128,7 +129,7 @@ class RemoteJwksKeyProviderTest {
     @Test
     void cachedKeysKeepWorkingWhileTheEndpointIsDownAndRefreshResumesAfter() throws Exception {
         server.serve(KEY_1);
-        TokengateConfig config = config(ConfigLoader.JWKS_REFRESH, "60s");
+        TokengateConfig config = config(PropertyNames.JWKS_REFRESH, "60s");
         RemoteJwksKeyProvider provider = provider(config);
         JwtValidator validator = new JwtValidator(List.of(new AllowedAlgorithms(java.util.Set.of("RS256"))), provider,
                 new SignatureVerifier(java.util.Set.of("RS256")), List.of(), ScopeClaims.DEFAULT, clock, Duration.ofSeconds(5));
@@ -175,7 +176,7 @@ class RemoteJwksKeyProviderTest {
     void aSlowEndpointIsBoundedByTheTimeout() {
         server.serve(KEY_1);
         server.delay(3000);
-        JwtValidator validator = validator(config(ConfigLoader.READ_TIMEOUT, "300ms", ConfigLoader.CONNECT_TIMEOUT, "300ms"));
+        JwtValidator validator = validator(config(PropertyNames.READ_TIMEOUT, "300ms", PropertyNames.CONNECT_TIMEOUT, "300ms"));
         int answeredBefore = server.answered();
         assertThat(validator.validate(token(KEY_1))).isInstanceOf(Authentication.Unavailable.class);
         // the validator gave up before the server's 3 s answer was even sent: the timeout, not the server, ended it
@@ -185,7 +186,7 @@ class RemoteJwksKeyProviderTest {
     @Test
     void refusesAnOversizedJwksResponse() {
         server.serve("{\"keys\":[],\"padding\":\"" + "x".repeat(5000) + "\"}");
-        RemoteJwksKeyProvider provider = provider(config(ConfigLoader.MAX_RESPONSE_SIZE, "1000"));
+        RemoteJwksKeyProvider provider = provider(config(PropertyNames.MAX_RESPONSE_SIZE, "1000"));
         assertThatThrownBy(provider::current).isInstanceOf(IssuerUnavailableException.class)
                 .hasMessageContaining("larger than 1000 bytes");
     }
@@ -193,7 +194,7 @@ class RemoteJwksKeyProviderTest {
     @Test
     void discoversTheJwksUriFromTheIssuer() {
         server.serve(KEY_1);
-        JwtValidator validator = validator(config(ConfigLoader.PUBLIC_KEY_LOCATION, null));
+        JwtValidator validator = validator(config(PropertyNames.PUBLIC_KEY_LOCATION, null));
         assertThat(validator.validate(token(KEY_1))).isInstanceOf(Authentication.Authenticated.class);
         assertThat(server.discoveryRequests()).isEqualTo(1);
         assertThat(server.jwksRequests()).isEqualTo(1);
@@ -203,7 +204,7 @@ class RemoteJwksKeyProviderTest {
     void refusesADiscoveryDocumentAboutAnotherIssuer() {
         server.serve(KEY_1);
         server.issuerInDiscovery("https://evil.example.test");
-        JwtValidator validator = validator(config(ConfigLoader.PUBLIC_KEY_LOCATION, null));
+        JwtValidator validator = validator(config(PropertyNames.PUBLIC_KEY_LOCATION, null));
         assertThat(validator.validate(token(KEY_1))).isInstanceOf(Authentication.Unavailable.class);
         assertThat(server.jwksRequests()).isZero();
     }

@@ -5,6 +5,7 @@ import dev.tokengate.RejectionReason;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.cache.VerifiedTokenCache;
 import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.config.TokengateConfig;
 import dev.tokengate.http.IssuerHttpClient;
 import dev.tokengate.testing.JwksServer;
@@ -61,7 +62,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void theMaximumAgeIsCheckedOnEveryUse() throws Exception {
-        JwtValidator validator = validator(staticKey().with(ConfigLoader.TOKEN_AGE, "100").with(ConfigLoader.CLOCK_SKEW, "0"));
+        JwtValidator validator = validator(staticKey().with(PropertyNames.TOKEN_AGE, "100").with(PropertyNames.CLOCK_SKEW, "0"));
         String token = Tokens.valid(KEY).claim("iat", now()).claim("exp", now() + 3600).signWith(KEY);
         validator.verify(token);
         clock.advance(Duration.ofSeconds(100));
@@ -74,10 +75,10 @@ class VerifiedTokenCacheTest {
     void anEntryDiesWhenItsKeyLeavesTheJwks() throws Exception {
         try (JwksServer server = new JwksServer().serve(KEY)) {
             JwtValidator validator = validator(MapProperties.of(
-                    ConfigLoader.ISSUER, server.issuer(),
-                    ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                    ConfigLoader.PUBLIC_KEY_LOCATION, server.jwksUri().toString(),
-                    ConfigLoader.JWKS_REFRESH, "60s"));
+                    PropertyNames.ISSUER, server.issuer(),
+                    PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                    PropertyNames.PUBLIC_KEY_LOCATION, server.jwksUri().toString(),
+                    PropertyNames.JWKS_REFRESH, "60s"));
             String token = Tokens.valid(KEY).claim("iss", server.issuer()).claim("iat", now()).claim("exp", now() + 3600).signWith(KEY);
             assertThat(validator.validate(token)).isInstanceOf(Authentication.Authenticated.class);
 
@@ -96,7 +97,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void zeroSwitchesTheCacheOff() throws Exception {
-        JwtValidator validator = validator(staticKey().with(ConfigLoader.VERIFIED_CACHE_SIZE, "0"));
+        JwtValidator validator = validator(staticKey().with(PropertyNames.VERIFIED_CACHE_SIZE, "0"));
         String token = Tokens.valid(KEY).claim("iat", now()).claim("exp", now() + 300).signWith(KEY);
         assertThat(validator.verify(token)).isNotSameAs(validator.verify(token));
     }

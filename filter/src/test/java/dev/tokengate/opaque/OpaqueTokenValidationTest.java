@@ -4,6 +4,7 @@ import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.config.ConfigurationException;
 import dev.tokengate.config.TokengateConfig;
 import dev.tokengate.testing.MapProperties;
@@ -45,20 +46,20 @@ class OpaqueTokenValidationTest {
 
     MapProperties introspection() {
         return MapProperties.of(
-                ConfigLoader.ISSUER, ISSUER,
-                ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                ConfigLoader.PUBLIC_KEY_LOCATION, "http://127.0.0.1:1/unused-jwks",
-                ConfigLoader.OPAQUE_VALIDATION, "introspection",
-                ConfigLoader.INTROSPECTION_ENDPOINT, issuer.introspectionEndpoint().toString(),
-                ConfigLoader.INTROSPECTION_CLIENT_ID, OpaqueIssuer.CLIENT_ID,
-                ConfigLoader.INTROSPECTION_CLIENT_SECRET, OpaqueIssuer.CLIENT_SECRET,
-                ConfigLoader.READ_TIMEOUT, "500ms",
-                ConfigLoader.CONNECT_TIMEOUT, "500ms");
+                PropertyNames.ISSUER, ISSUER,
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY_LOCATION, "http://127.0.0.1:1/unused-jwks",
+                PropertyNames.OPAQUE_VALIDATION, "introspection",
+                PropertyNames.INTROSPECTION_ENDPOINT, issuer.introspectionEndpoint().toString(),
+                PropertyNames.INTROSPECTION_CLIENT_ID, OpaqueIssuer.CLIENT_ID,
+                PropertyNames.INTROSPECTION_CLIENT_SECRET, OpaqueIssuer.CLIENT_SECRET,
+                PropertyNames.READ_TIMEOUT, "500ms",
+                PropertyNames.CONNECT_TIMEOUT, "500ms");
     }
 
     MapProperties userinfo() {
-        return introspection().with(ConfigLoader.OPAQUE_VALIDATION, "userinfo")
-                .with(ConfigLoader.USERINFO_ENDPOINT, issuer.userinfoEndpoint().toString());
+        return introspection().with(PropertyNames.OPAQUE_VALIDATION, "userinfo")
+                .with(PropertyNames.USERINFO_ENDPOINT, issuer.userinfoEndpoint().toString());
     }
 
     Authentication validate(MapProperties properties, String token) {
@@ -91,7 +92,7 @@ class OpaqueTokenValidationTest {
     @Test
     void clientSecretPostWorksToo() {
         issuer.introspects("opaque-1", active(""));
-        assertThat(validate(introspection().with(ConfigLoader.INTROSPECTION_CLIENT_AUTH, "client_secret_post"), "opaque-1"))
+        assertThat(validate(introspection().with(PropertyNames.INTROSPECTION_CLIENT_AUTH, "client_secret_post"), "opaque-1"))
                 .isInstanceOf(Authentication.Authenticated.class);
         assertThat(issuer.lastClientAuth()).isEqualTo("post");
     }
@@ -135,7 +136,7 @@ class OpaqueTokenValidationTest {
     void answersAreCachedWithinTheTtlAndNeverPastExp() {
         issuer.introspects("short", active("").replace(",\"exp\":" + (now + 600), ",\"exp\":" + (now + 20)));
         issuer.introspects("long", active(""));
-        TokengateRuntime runtime = runtime(introspection().with(ConfigLoader.OPAQUE_CACHE_TTL, "60s"));
+        TokengateRuntime runtime = runtime(introspection().with(PropertyNames.OPAQUE_CACHE_TTL, "60s"));
         for (int i = 0; i < 10; i++) {
             runtime.validator().validate("short");
             runtime.validator().validate("long");
@@ -152,7 +153,7 @@ class OpaqueTokenValidationTest {
 
     @Test
     void rejectionsAreCachedBriefly() {
-        TokengateRuntime runtime = runtime(introspection().with(ConfigLoader.OPAQUE_NEGATIVE_TTL, "10s"));
+        TokengateRuntime runtime = runtime(introspection().with(PropertyNames.OPAQUE_NEGATIVE_TTL, "10s"));
         runtime.validator().validate("bad");
         runtime.validator().validate("bad");
         assertThat(issuer.introspectionCalls()).isEqualTo(1);
@@ -211,7 +212,7 @@ class OpaqueTokenValidationTest {
     @Test
     void ourOwnBadCredentialsAreTheIssuersTroubleNotTheClients() {
         issuer.introspects("opaque-1", active(""));
-        assertThat(validate(introspection().with(ConfigLoader.INTROSPECTION_CLIENT_SECRET, "wrong"), "opaque-1"))
+        assertThat(validate(introspection().with(PropertyNames.INTROSPECTION_CLIENT_SECRET, "wrong"), "opaque-1"))
                 .isInstanceOf(Authentication.Unavailable.class);
     }
 
@@ -241,16 +242,16 @@ class OpaqueTokenValidationTest {
 
     @Test
     void introspectionNeedsClientCredentials() {
-        assertThatThrownBy(() -> runtime(introspection().with(ConfigLoader.INTROSPECTION_CLIENT_SECRET, null)))
+        assertThatThrownBy(() -> runtime(introspection().with(PropertyNames.INTROSPECTION_CLIENT_SECRET, null)))
                 .isInstanceOfSatisfying(ConfigurationException.class,
-                        e -> assertThat(e.property()).isEqualTo(ConfigLoader.INTROSPECTION_CLIENT_SECRET));
+                        e -> assertThat(e.property()).isEqualTo(PropertyNames.INTROSPECTION_CLIENT_SECRET));
         assertThat(runtime(introspection()).config().opaque().toString()).doesNotContain(OpaqueIssuer.CLIENT_SECRET);
     }
 
     @Test
     void throughTheFilterAnUnreachableIssuerIsA503() throws Exception {
         issuer.failWith(503);
-        try (ServletServer server = new ServletServer(introspection().with(ConfigLoader.PROTECTED_PATHS, "/secure/*"))) {
+        try (ServletServer server = new ServletServer(introspection().with(PropertyNames.PROTECTED_PATHS, "/secure/*"))) {
             HttpResponse<String> response = server.get("/secure/whoami", "Authorization", "Bearer opaque-1");
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("10");

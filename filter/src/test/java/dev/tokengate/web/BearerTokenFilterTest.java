@@ -1,6 +1,6 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.testing.JwksServer;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.ServletServer;
@@ -43,10 +43,10 @@ class BearerTokenFilterTest {
 
     static MapProperties properties() {
         return MapProperties.of(
-                ConfigLoader.ISSUER, issuer.issuer(),
-                ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
-                ConfigLoader.PROTECTED_PATHS, "/secure/*");
+                PropertyNames.ISSUER, issuer.issuer(),
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                PropertyNames.PROTECTED_PATHS, "/secure/*");
     }
 
     @AfterAll
@@ -167,10 +167,10 @@ class BearerTokenFilterTest {
     void aPublicEndpointIgnoresABadTokenAndDoesNoValidationWork() throws Exception {
         try (JwksServer ownIssuer = new JwksServer().serve(KEY);
              ServletServer ownApp = new ServletServer(MapProperties.of(
-                     ConfigLoader.ISSUER, ownIssuer.issuer(),
-                     ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                     ConfigLoader.PUBLIC_KEY_LOCATION, ownIssuer.jwksUri().toString(),
-                     ConfigLoader.JWKS_UNKNOWN_KID, "1ms"))) {
+                     PropertyNames.ISSUER, ownIssuer.issuer(),
+                     PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                     PropertyNames.PUBLIC_KEY_LOCATION, ownIssuer.jwksUri().toString(),
+                     PropertyNames.JWKS_UNKNOWN_KID, "1ms"))) {
             awaitJwksRequests(ownIssuer, 1); // the start-up prefetch
             String unknownKid = Tokens.valid(KEY).claim("iss", ownIssuer.issuer()).header("kid", "unknown").signWith(KEY);
             assertThat(ownApp.get("/public/ping", "Authorization", "Bearer " + unknownKid).statusCode()).isEqualTo(200);
@@ -222,10 +222,10 @@ class BearerTokenFilterTest {
         @BeforeAll
         void start() throws Exception {
             enabled = new ServletServer(properties()
-                    .with(ConfigLoader.QUERY_PARAMETER, "true")
-                    .with(ConfigLoader.FORM_PARAMETER, "true")
-                    .with(ConfigLoader.MAX_TOKEN_LENGTH, "4096")
-                    .with(ConfigLoader.REALM, "patients"));
+                    .with(PropertyNames.QUERY_PARAMETER, "true")
+                    .with(PropertyNames.FORM_PARAMETER, "true")
+                    .with(PropertyNames.MAX_TOKEN_LENGTH, "4096")
+                    .with(PropertyNames.REALM, "patients"));
         }
 
         @AfterAll
@@ -264,7 +264,7 @@ class BearerTokenFilterTest {
 
         @BeforeAll
         void start() throws Exception {
-            formOnly = new ServletServer(properties().with(ConfigLoader.FORM_PARAMETER, "true"));
+            formOnly = new ServletServer(properties().with(PropertyNames.FORM_PARAMETER, "true"));
         }
 
         @AfterAll
@@ -288,7 +288,7 @@ class BearerTokenFilterTest {
 
         @BeforeAll
         void start() throws Exception {
-            cookies = new ServletServer(properties().with(ConfigLoader.TOKEN_HEADER, "Cookie").with(ConfigLoader.TOKEN_COOKIE, "jwt"));
+            cookies = new ServletServer(properties().with(PropertyNames.TOKEN_HEADER, "Cookie").with(PropertyNames.TOKEN_COOKIE, "jwt"));
         }
 
         @AfterAll
@@ -311,10 +311,10 @@ class BearerTokenFilterTest {
             try (JwksServer dead = new JwksServer()) {
                 dead.down(true);
                 try (ServletServer server = new ServletServer(MapProperties.of(
-                        ConfigLoader.ISSUER, dead.issuer(),
-                        ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                        ConfigLoader.PROTECTED_PATHS, "/secure/*",
-                        ConfigLoader.RETRY_AFTER, "7"))) {
+                        PropertyNames.ISSUER, dead.issuer(),
+                        PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                        PropertyNames.PROTECTED_PATHS, "/secure/*",
+                        PropertyNames.RETRY_AFTER, "7"))) {
                     String token = Tokens.valid(KEY).claim("iss", dead.issuer()).signWith(KEY);
                     HttpResponse<String> response = server.get("/secure/whoami", "Authorization", "Bearer " + token);
                     assertThat(response.statusCode()).isEqualTo(503);
@@ -330,16 +330,16 @@ class BearerTokenFilterTest {
     class Deployment {
         @Test
         void aMisconfigurationFailsStartupNamingTheProperty() {
-            assertThatThrownBy(() -> new ServletServer(MapProperties.of(ConfigLoader.AUDIENCES, "x")).close())
+            assertThatThrownBy(() -> new ServletServer(MapProperties.of(PropertyNames.AUDIENCES, "x")).close())
                     .hasStackTraceContaining("mp.jwt.verify.issuer");
-            assertThatThrownBy(() -> new ServletServer(MapProperties.of(ConfigLoader.ISSUER, "https://issuer.example.test",
-                    ConfigLoader.PUBLIC_KEY, "not a key", ConfigLoader.AUDIENCES, "x")).close())
+            assertThatThrownBy(() -> new ServletServer(MapProperties.of(PropertyNames.ISSUER, "https://issuer.example.test",
+                    PropertyNames.PUBLIC_KEY, "not a key", PropertyNames.AUDIENCES, "x")).close())
                     .hasStackTraceContaining("mp.jwt.verify.publickey");
         }
 
         @Test
         void autoRegistrationCanBeSwitchedOff() throws Exception {
-            try (ServletServer server = new ServletServer(properties().with(ConfigLoader.AUTO_REGISTER, "false"))) {
+            try (ServletServer server = new ServletServer(properties().with(PropertyNames.AUTO_REGISTER, "false"))) {
                 assertThat(server.get("/secure/whoami").statusCode()).isEqualTo(200);
             }
         }

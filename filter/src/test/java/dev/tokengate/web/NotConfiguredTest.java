@@ -1,6 +1,6 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.ServletServer;
 import dev.tokengate.testing.Tokens;
@@ -34,8 +34,8 @@ class NotConfiguredTest {
 
     @Test
     void anApplicationStartedDespiteAConfigurationErrorRefusesEveryRequest() throws Exception {
-        MapProperties noIssuer = MapProperties.of(ConfigLoader.AUDIENCES, Tokens.AUDIENCE);
-        try (ServletServer app = new ServletServer(MapProperties.of(ConfigLoader.AUTO_REGISTER, "false"),
+        MapProperties noIssuer = MapProperties.of(PropertyNames.AUDIENCES, Tokens.AUDIENCE);
+        try (ServletServer app = new ServletServer(MapProperties.of(PropertyNames.AUTO_REGISTER, "false"),
                 context -> context.addServletContainerInitializer(
                         new LenientServer(new TokengateInitializer(classLoader -> noIssuer))))) {
             for (String path : new String[] {"/public/ping", "/lazy/whoami", "/secure/whoami"}) {

@@ -1,6 +1,6 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.testing.JwksServer;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.ServletServer;
@@ -35,9 +35,9 @@ class UndeployTest {
                         getClass().getClassLoader());
                 applicationLoaders.add(applicationLoader);
                 try (ServletServer app = new ServletServer(MapProperties.of(
-                        ConfigLoader.ISSUER, issuer.issuer(),
-                        ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                        ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString()),
+                        PropertyNames.ISSUER, issuer.issuer(),
+                        PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                        PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString()),
                         context -> context.setClassLoader(applicationLoader))) {
                     String token = Tokens.valid(KEY).claim("iss", issuer.issuer()).signWith(KEY);
                     assertThat(app.get("/lazy/whoami", "Authorization", "Bearer " + token).body()).startsWith("user-1|");
@@ -57,9 +57,9 @@ class UndeployTest {
     void aRuntimeThatNeverCalledTheIssuerStartedNoThread() throws Exception {
         List<String> before = threadsNamed("tokengate-issuer-");
         try (ServletServer app = new ServletServer(MapProperties.of(
-                ConfigLoader.ISSUER, Tokens.ISSUER,
-                ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                ConfigLoader.PUBLIC_KEY, TestKeys.jwks(KEY)))) {
+                PropertyNames.ISSUER, Tokens.ISSUER,
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY, TestKeys.jwks(KEY)))) {
             String token = Tokens.valid(KEY).signWith(KEY);
             assertThat(app.get("/lazy/whoami", "Authorization", "Bearer " + token).body()).startsWith("user-1|");
             assertThat(threadsNamed("tokengate-issuer-")).isEqualTo(before);

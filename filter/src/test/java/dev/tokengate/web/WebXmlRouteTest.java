@@ -1,6 +1,6 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.testing.JwksServer;
 import dev.tokengate.testing.TestKeys;
 import dev.tokengate.testing.Tokens;
@@ -37,11 +37,11 @@ class WebXmlRouteTest {
     void aFilterDeclaredByTheApplicationReadsItsOwnConfiguration() throws Exception {
         try (JwksServer issuer = new JwksServer().serve(KEY)) {
             Map<String, String> properties = Map.of(
-                    ConfigLoader.ISSUER, issuer.issuer(),
-                    ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                    ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
-                    ConfigLoader.PROTECTED_PATHS, "/*",
-                    ConfigLoader.AUTO_REGISTER, "false");
+                    PropertyNames.ISSUER, issuer.issuer(),
+                    PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                    PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                    PropertyNames.PROTECTED_PATHS, "/*",
+                    PropertyNames.AUTO_REGISTER, "false");
             properties.forEach(System::setProperty);
             Server server = new Server();
             try {

@@ -1,6 +1,6 @@
 package dev.tokengate.jaxrs;
 
-import dev.tokengate.config.ConfigLoader;
+import dev.tokengate.config.PropertyNames;
 import dev.tokengate.testing.JwksServer;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.OpaqueIssuer;
@@ -37,11 +37,11 @@ class RequiresScopeTest {
         issuer = new JwksServer().serve(KEY);
         userinfo = new OpaqueIssuer();
         app = new ServletServer(MapProperties.of(
-                ConfigLoader.ISSUER, issuer.issuer(),
-                ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
-                ConfigLoader.USERINFO_ENDPOINT, userinfo.userinfoEndpoint().toString(),
-                ConfigLoader.READ_TIMEOUT, "500ms"),
+                PropertyNames.ISSUER, issuer.issuer(),
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                PropertyNames.USERINFO_ENDPOINT, userinfo.userinfoEndpoint().toString(),
+                PropertyNames.READ_TIMEOUT, "500ms"),
                 context -> {
                     context.addServlet(jersey(TestResources.PlainApp.class), "/api/*");
                     context.addServlet(jersey(TestResources.ScopedApp.class), "/scoped/*");
@@ -228,10 +228,10 @@ class RequiresScopeTest {
     void withoutTheFilterAGuardedResourceNeverRuns() throws Exception {
         // The filter is mapped away from the API: nothing validated the token, so nothing may pass.
         try (ServletServer unfiltered = new ServletServer(MapProperties.of(
-                ConfigLoader.ISSUER, issuer.issuer(),
-                ConfigLoader.AUDIENCES, Tokens.AUDIENCE,
-                ConfigLoader.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
-                ConfigLoader.URL_PATTERNS, "/elsewhere/*"),
+                PropertyNames.ISSUER, issuer.issuer(),
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                PropertyNames.URL_PATTERNS, "/elsewhere/*"),
                 context -> context.addServlet(jersey(TestResources.PlainApp.class), "/api/*"))) {
             HttpResponse<String> response = unfiltered.get("/api/patients", "Authorization", token("read:patients"));
             assertChallenge(response, 401, BARE, "An access token is required.");
