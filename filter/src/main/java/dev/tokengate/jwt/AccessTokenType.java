@@ -13,7 +13,7 @@ import java.util.Set;
  * many issuers send those, but still refuses every other explicit type ({@code dpop+jwt}, {@code logout+jwt}, ...).
  * Compared case-insensitively: RFC 7515 §4.1.9 says media types are.
  */
-public record AccessTokenType(boolean requireAtJwt) implements HeaderValidator {
+record AccessTokenType(boolean requireAtJwt) implements HeaderValidator {
     private static final Set<String> AT_JWT = Set.of("at+jwt", "application/at+jwt");
     private static final Set<String> LENIENT = Set.of("at+jwt", "application/at+jwt", "jwt", "application/jwt");
 

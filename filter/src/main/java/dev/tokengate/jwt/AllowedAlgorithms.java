@@ -7,7 +7,7 @@ import dev.tokengate.RejectionReason;
 import java.util.Set;
 
 /** {@code alg} must be on the configured allowlist, whatever else the header says. {@code none} never is. */
-public record AllowedAlgorithms(Set<String> algorithms) implements HeaderValidator {
+record AllowedAlgorithms(Set<String> algorithms) implements HeaderValidator {
     public AllowedAlgorithms {
         algorithms = Set.copyOf(algorithms);
         if (algorithms.contains("none")) {

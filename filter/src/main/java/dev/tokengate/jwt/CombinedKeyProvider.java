@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Fixed keys (the HMAC secret) beside fetched ones, for the rare API that accepts both kinds of token. */
-public record CombinedKeyProvider(VerificationKeys fixed, KeyProvider fetched) implements KeyProvider {
+record CombinedKeyProvider(VerificationKeys fixed, KeyProvider fetched) implements KeyProvider {
 
     @Override
     public VerificationKeys current() throws IssuerUnavailableException {

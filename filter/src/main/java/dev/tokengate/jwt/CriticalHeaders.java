@@ -14,7 +14,7 @@ import java.util.Set;
  * understood is RFC 7797's {@code b64}, and only with its default value {@code true}, which changes nothing; an
  * unencoded payload ({@code b64: false}) is refused.
  */
-public final class CriticalHeaders implements HeaderValidator {
+final class CriticalHeaders implements HeaderValidator {
     private static final Set<String> REGISTERED = Set.of(
             "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
             "enc", "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c");

@@ -4,6 +4,6 @@ import dev.tokengate.claims.TokenRejection;
 
 /** One rule about a JWS header, checked before any key is looked up or any signature computed. */
 @FunctionalInterface
-public interface HeaderValidator {
+interface HeaderValidator {
     void validate(JwsHeader header) throws TokenRejection;
 }

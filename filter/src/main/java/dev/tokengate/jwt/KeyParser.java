@@ -24,7 +24,7 @@ import java.util.Set;
  * published key can never become an HMAC secret. A key that could never verify safely ({@link UsableKeys}: a short RSA
  * modulus, an EC point off its curve ...) is refused here, once, instead of failing every token signed for it.
  */
-public final class KeyParser {
+final class KeyParser {
     private KeyParser() {
     }
 

@@ -3,7 +3,7 @@ package dev.tokengate.jwt;
 import dev.tokengate.http.IssuerUnavailableException;
 
 /** Supplies the keys a token may be verified with. */
-public interface KeyProvider {
+interface KeyProvider {
 
     /** The keys to use now. Throws when there are none yet and the issuer cannot be reached. */
     VerificationKeys current() throws IssuerUnavailableException;

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       (503) at once while backing off, rather than piling onto a dead issuer.</li>
  * </ul>
  */
-public final class RemoteJwksKeyProvider implements KeyProvider {
+final class RemoteJwksKeyProvider implements KeyProvider {
 
     private record Snapshot(VerificationKeys keys, long fetchedAtMillis, long nextAttemptMillis, int failures,
                             String lastError) {

@@ -1,7 +1,7 @@
 package dev.tokengate.jwt;
 
 /** Keys fixed at startup: PEM, JWK or JWKS text from configuration, and the HMAC secret. */
-public record StaticKeyProvider(VerificationKeys keys) implements KeyProvider {
+record StaticKeyProvider(VerificationKeys keys) implements KeyProvider {
     @Override
     public VerificationKeys current() {
         return keys;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** An immutable set of verification keys, as fetched or configured at one moment. */
-public final class VerificationKeys {
+final class VerificationKeys {
     /** A token without {@code kid} is tried against at most this many keys, so it cannot buy many verifications. */
     static final int MAX_CANDIDATES = 3;
 

@@ -14,7 +14,7 @@ import java.security.Principal;
  * bearer token keeps whatever the container says, so other authentication mechanisms still work; one with a rejected
  * token has no principal at all.
  */
-public final class BearerRequest extends HttpServletRequestWrapper {
+final class BearerRequest extends HttpServletRequestWrapper {
     public static final String AUTH_TYPE = "Bearer";
 
     private final RequestAuthentication authentication;

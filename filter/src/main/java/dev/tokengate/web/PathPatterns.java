@@ -7,7 +7,7 @@ import java.util.List;
  * container's decoded, normalized path within the application, never against the raw URI, so encodings,
  * {@code ;params} and {@code ..} cannot slip a request past a pattern.
  */
-public record PathPatterns(List<String> patterns) {
+record PathPatterns(List<String> patterns) {
     public PathPatterns {
         patterns = List.copyOf(patterns);
     }

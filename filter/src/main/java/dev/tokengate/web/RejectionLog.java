@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * {@link #LINES_PER_MINUTE} lines per reason per minute; the next line after a quiet spell says how many were
  * left out, so a flood of bad tokens cannot fill a disk.
  */
-public final class RejectionLog {
+final class RejectionLog {
     static final int LINES_PER_MINUTE = 10;
     private static final long MINUTE_NANOS = 60_000_000_000L;
 

@@ -19,7 +19,7 @@ import java.util.Locale;
  * invalid request. A token over the length limit is refused before anything looks at its content. An
  * {@code Authorization} header with another scheme (Basic, say) is not ours and counts as no token.
  */
-public final class Rfc6750TokenResolver implements BearerTokenResolver {
+final class Rfc6750TokenResolver implements BearerTokenResolver {
     static final String PARAMETER = "access_token";
     private static final String BEARER = "bearer";
 

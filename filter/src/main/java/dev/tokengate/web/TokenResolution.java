@@ -3,7 +3,7 @@ package dev.tokengate.web;
 import dev.tokengate.RejectionReason;
 
 /** What a {@link BearerTokenResolver} found in a request. */
-public sealed interface TokenResolution {
+sealed interface TokenResolution {
     record Found(String token) implements TokenResolution {
     }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /** What one resource method needs, computed once at deployment from its {@link RequiresScope}. */
-public record ScopeRequirement(List<String> scopes, boolean any) {
+record ScopeRequirement(List<String> scopes, boolean any) {
 
     public ScopeRequirement {
         scopes = List.copyOf(new LinkedHashSet<>(scopes));
