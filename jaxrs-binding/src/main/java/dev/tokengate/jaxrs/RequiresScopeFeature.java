@@ -26,9 +26,16 @@ public final class RequiresScopeFeature implements DynamicFeature {
         if (resourceInfo.getResourceMethod() == null || resourceInfo.getResourceClass() == null) {
             return;
         }
-        RequirementLookup.find(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod(), applicationClass())
-                .map(ScopeRequirement::of)
-                .ifPresent(requirement -> context.register(new ScopeAuthorizationFilter(requirement)));
+        Class<?> applicationClass = applicationClass();
+        var requirement = RequirementLookup.find(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod(),
+                applicationClass).map(ScopeRequirement::of);
+        if (requirement.isPresent()) {
+            context.register(new ScopeAuthorizationFilter(requirement.get()));
+        } else if (applicationClass == null) {
+            // The runtime showed no Application here (Apache CXF): its annotation, if any, is read per request.
+            context.register(new ApplicationRequirementFilter(resourceInfo.getResourceClass(),
+                    resourceInfo.getResourceMethod()));
+        }
     }
 
     private Class<?> applicationClass() {

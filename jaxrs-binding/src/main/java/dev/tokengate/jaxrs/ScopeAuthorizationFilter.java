@@ -46,6 +46,9 @@ public final class ScopeAuthorizationFilter implements ContainerRequestFilter {
             request.abortWith(response(authentication.insufficientScope(requirement.scopes())));
             return false;
         }
+        if (!(request.getSecurityContext() instanceof BearerSecurityContext)) {
+            request.setSecurityContext(new BearerSecurityContext(authenticated.token(), request.getSecurityContext()));
+        }
         return true;
     }
 
