@@ -28,8 +28,9 @@ final class IssuerCallThreads {
 
     IssuerCallThreads() {
         int pool = POOLS.incrementAndGet();
-        // Issuer calls are few (key refreshes, introspection misses) and short: two threads, growing to eight.
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        // Issuer calls are few (key refreshes, introspection and userinfo misses) and these threads only move their
+        // bytes and callbacks: two are plenty, and they end after 30 s without work.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 factory("tokengate-issuer-" + pool + "-worker-"));
         executor.allowCoreThreadTimeOut(true);
         this.workers = executor;
