@@ -97,8 +97,13 @@ final class KeyParser {
                 continue;
             }
             PublicKey key = publicJwk.getPublicKey();
-            if (key != null) {
+            if (key == null) {
+                continue;
+            }
+            try {
                 keys.add(new VerificationKey(jwk.getKeyId(), key, jwk.getAlgorithm(), jwk.getUse(), jwk.getKeyOps(), false));
+            } catch (RuntimeException broken) {
+                // one odd member (a null in key_ops, say) spoils that key only, never the rest of the set (RFC 7517 §5)
             }
         }
         return keys;

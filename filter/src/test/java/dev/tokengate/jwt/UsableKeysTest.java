@@ -84,6 +84,15 @@ class UsableKeysTest {
                 .hasMessageContaining("1024 bits");
     }
 
+    @Test
+    void aKeyWithABrokenMemberSpoilsOnlyItself() throws Exception {
+        Map<String, Object> broken = new java.util.HashMap<>(rsaJwk("broken", rsa(2048)));
+        broken.put("key_ops", java.util.Arrays.asList((Object) null));
+        Map<String, Object> good = rsaJwk("good", rsa(2048));
+        VerificationKeys keys = KeyParser.fromJwks(Map.of("keys", List.of(broken, good)));
+        assertThat(keys.all()).extracting(VerificationKey::keyId).containsExactly("good");
+    }
+
     private static Map<String, Object> rsaJwk(String kid, RSAPublicKey key) {
         return Map.of("kty", "RSA", "kid", kid, "n", b64(key.getModulus()), "e", b64(key.getPublicExponent()));
     }
