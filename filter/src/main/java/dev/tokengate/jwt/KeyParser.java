@@ -85,7 +85,9 @@ final class KeyParser {
                 return toKeys(new JsonWebKeySet(json).getJsonWebKeys());
             }
             return toKeys(List.of(JsonWebKey.Factory.newJwk(parsed)));
-        } catch (JoseException e) {
+        } catch (JoseException | RuntimeException e) {
+            // jose4j answers some malformed keys with runtime exceptions of its own ({"keys":1}, a short EC
+            // coordinate): the same mistake in the configuration, which the caller names by its property
             throw new IllegalArgumentException("not a valid JWK or JWK set");
         }
     }

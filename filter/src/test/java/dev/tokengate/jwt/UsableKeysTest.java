@@ -93,6 +93,18 @@ class UsableKeysTest {
         assertThat(keys.all()).extracting(VerificationKey::keyId).containsExactly("good");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "{\"keys\":1}",
+            "{\"keys\":[1]}",
+            "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\",\"y\":\"________________________________________________\"}",
+            "{\"kty\":\"RSA\",\"n\":7,\"e\":\"AQAB\"}"})
+    void configuredKeyTextJose4jCannotReadIsAConfigurationMistake(String text) {
+        assertThatThrownBy(() -> KeyParser.parse(text, Set.of("RS256", "ES256")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a valid JWK or JWK set");
+    }
+
     private static Map<String, Object> rsaJwk(String kid, RSAPublicKey key) {
         return Map.of("kty", "RSA", "kid", kid, "n", b64(key.getModulus()), "e", b64(key.getPublicExponent()));
     }
