@@ -15,7 +15,16 @@ public final class JsonObjects {
     private JsonObjects() {
     }
 
+    /**
+     * Deeper nesting than this is refused before parsing: no token, key set or issuer answer needs it, and every
+     * consumer of the parsed values (claim conversion, JSON-P, toString) recurses over them.
+     */
+    static final int MAX_DEPTH = 64;
+
     public static Optional<Map<String, Object>> parse(String json) {
+        if (json == null || nestedDeeperThan(json, MAX_DEPTH)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(JsonUtil.parseJson(json));
         } catch (JoseException | RuntimeException malformed) {
@@ -27,5 +36,30 @@ public final class JsonObjects {
         } catch (Error lexerError) {
             return Optional.empty();
         }
+    }
+
+    /** One pass over the text, skipping string contents (and their escapes). */
+    static boolean nestedDeeperThan(String json, int max) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > max) {
+                    return true;
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return false;
     }
 }
