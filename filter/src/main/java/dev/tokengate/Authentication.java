@@ -20,8 +20,17 @@ public sealed interface Authentication {
      */
     String REQUEST_ATTRIBUTE = "dev.tokengate.Authentication";
 
-    /** A validated token. */
+    /**
+     * A validated token.
+     *
+     * @param token the token, which is also the request's principal
+     */
     record Authenticated(VerifiedToken token) implements Authentication {
+        /**
+         * Refuses a missing value.
+         *
+         * @param token the validated token
+         */
         public Authenticated {
             Objects.requireNonNull(token, "token");
         }
@@ -31,25 +40,47 @@ public sealed interface Authentication {
     record Anonymous() implements Authentication {
     }
 
-    /** A token (or something claiming to be one) was presented and refused. */
+    /**
+     * A token (or something claiming to be one) was presented and refused.
+     *
+     * @param reason why, as the challenge will say
+     */
     record Rejected(RejectionReason reason) implements Authentication {
+        /**
+         * Refuses a missing value.
+         *
+         * @param reason why it was refused
+         */
         public Rejected {
             Objects.requireNonNull(reason, "reason");
         }
     }
 
-    /** The token could not be checked because the issuer could not be reached; the client may retry. */
+    /**
+     * The token could not be checked because the issuer could not be reached; the client may retry.
+     *
+     * @param retryAfter the {@code Retry-After} to answer with
+     */
     record Unavailable(Duration retryAfter) implements Authentication {
+        /**
+         * Refuses a missing value.
+         *
+         * @param retryAfter when to try again
+         */
         public Unavailable {
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
     }
 
+    /** The one {@link Anonymous} outcome. */
     Anonymous ANONYMOUS = new Anonymous();
 
     /**
      * The authentication of a request that passed through the tokengate filter, computed now if nobody asked before.
      * A request the filter never saw is {@link Anonymous}: whatever it carries was not checked, so it proves nothing.
+     *
+     * @param request a servlet request (JAX-RS resources get it with {@code @Context HttpServletRequest})
+     * @return the request's authentication
      */
     static Authentication of(ServletRequest request) {
         Object attribute = request.getAttribute(REQUEST_ATTRIBUTE);

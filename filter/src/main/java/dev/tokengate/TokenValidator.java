@@ -6,5 +6,9 @@ package dev.tokengate;
  */
 @FunctionalInterface
 public interface TokenValidator {
+    /**
+     * @param token the bearer token as the client sent it
+     * @return the outcome; never {@code null}
+     */
     Authentication validate(String token);
 }

@@ -15,18 +15,39 @@ import java.util.Objects;
  * filter writes it with {@link #writeTo}; the JAX-RS binding copies {@link #status}, {@link #headerName},
  * {@link #headerValue} and {@link #body} into its own response. Everything in it is fixed text chosen here: no
  * request input is echoed.
+ *
+ * @param status      the HTTP status
+ * @param headerName  {@code WWW-Authenticate}, or {@code Retry-After} for a 503
+ * @param headerValue that header\'s value
+ * @param body        the problem+json body
  */
 public record BearerChallenge(int status, String headerName, String headerValue, String body) {
 
+    /** The media type of every body: RFC 9457 problem details. */
     public static final String PROBLEM_JSON = "application/problem+json";
 
+    /**
+     * Refuses a missing header or body.
+     *
+     * @param status      the HTTP status
+     * @param headerName  {@code WWW-Authenticate}, or {@code Retry-After} for a 503
+     * @param headerValue that header's value
+     * @param body        the problem+json body
+     */
     public BearerChallenge {
         Objects.requireNonNull(headerName, "headerName");
         Objects.requireNonNull(headerValue, "headerValue");
         Objects.requireNonNull(body, "body");
     }
 
-    /** The challenge for a 400, 401 or 403; {@code requiredScopes} fills the {@code scope} attribute of a 403. */
+    /**
+     * The challenge for a 400, 401 or 403.
+     *
+     * @param reason         why the request may not go on (not {@link RejectionReason#ISSUER_UNAVAILABLE})
+     * @param realm          the {@code realm} attribute
+     * @param requiredScopes the {@code scope} attribute of a 403, or {@code null}
+     * @return the status, {@code WWW-Authenticate} header and problem body
+     */
     public static BearerChallenge of(RejectionReason reason, String realm, Collection<String> requiredScopes) {
         if (reason.errorCode() == RejectionReason.ErrorCode.TEMPORARILY_UNAVAILABLE) {
             throw new IllegalArgumentException("an unreachable issuer is answered with unavailable(retryAfter)");
@@ -44,11 +65,23 @@ public record BearerChallenge(int status, String headerName, String headerValue,
                 problem(reason.status(), title(reason.status()), reason.description(), code));
     }
 
+    /**
+     * The challenge for a 400 or 401.
+     *
+     * @param reason why the request may not go on
+     * @param realm  the {@code realm} attribute
+     * @return the status, {@code WWW-Authenticate} header and problem body
+     */
     public static BearerChallenge of(RejectionReason reason, String realm) {
         return of(reason, realm, null);
     }
 
-    /** 503 with {@code Retry-After}: the token may be fine, the issuer could not say. */
+    /**
+     * 503 with {@code Retry-After}: the token may be fine, the issuer could not say.
+     *
+     * @param retryAfter when to try again (at least a second)
+     * @return the status, {@code Retry-After} header and problem body
+     */
     public static BearerChallenge unavailable(Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.toSeconds());
         RejectionReason reason = RejectionReason.ISSUER_UNAVAILABLE;
@@ -59,12 +92,20 @@ public record BearerChallenge(int status, String headerName, String headerValue,
     /**
      * 503 without {@code Retry-After}: tokengate's configuration is wrong, so this application refuses every request
      * until it is fixed and redeployed. The detail says no more than that; the server log names the property.
+     *
+     * @return the status and problem body
      */
     public static BearerChallenge notConfigured() {
         return new BearerChallenge(503, "Cache-Control", "no-store", problem(503, title(503),
                 "The API's access-token protection is misconfigured; the server log says what to fix.", null));
     }
 
+    /**
+     * Writes this answer, replacing whatever the response had buffered.
+     *
+     * @param response the response to write to
+     * @throws IOException when the client is gone
+     */
     public void writeTo(HttpServletResponse response) throws IOException {
         response.resetBuffer();
         response.setStatus(status);

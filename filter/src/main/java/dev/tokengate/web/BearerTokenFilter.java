@@ -27,6 +27,11 @@ public final class BearerTokenFilter implements Filter {
     public BearerTokenFilter() {
     }
 
+    /**
+     * With a runtime already built, as the initializer registers it.
+     *
+     * @param runtime the application's tokengate
+     */
     public BearerTokenFilter(TokengateRuntime runtime) {
         this.runtime = runtime;
     }

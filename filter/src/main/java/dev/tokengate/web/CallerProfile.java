@@ -20,6 +20,8 @@ public final class CallerProfile {
      * is configured or discoverable, or when the issuer refuses the token for userinfo (one without the
      * {@code openid} scope, say).
      *
+     * @param request the request (JAX-RS resources get it with {@code @Context HttpServletRequest})
+     * @return the userinfo claims, or empty
      * @throws dev.tokengate.ProfileUnavailableException when the issuer cannot be reached: answer 503
      */
     public static Optional<Map<String, Object>> of(ServletRequest request) {

@@ -25,7 +25,13 @@ public final class PipelineAssembly {
     private PipelineAssembly() {
     }
 
-    /** Builds the standard pipeline; key text that holds no usable key is a {@link ConfigurationException}. */
+    /**
+     * Builds the standard pipeline; key text that holds no usable key is a {@link ConfigurationException}.
+     *
+     * @param config the application's configuration, as checked at startup
+     * @param clock  the clock every time rule and cache reads
+     * @return the application's runtime
+     */
     public static TokengateRuntime assemble(TokengateConfig config, Clock clock) {
         IssuerHttpClient http = new IssuerHttpClient(config.http());
         OidcDiscovery discovery = config.discoveryDocument()

@@ -19,9 +19,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresScope {
-    /** The scopes (or permissions) the token must grant. */
+    /**
+     * The scopes (or permissions) the token must grant.
+     *
+     * @return the scopes; none means any valid token
+     */
     String[] value() default {};
 
-    /** {@code true}: one of {@link #value()} suffices; {@code false}: all are needed. */
+    /**
+     * Whether one of {@link #value()} suffices.
+     *
+     * @return {@code true}: one of them; {@code false}: all of them
+     */
     boolean any() default false;
 }

@@ -19,11 +19,11 @@ import jakarta.ws.rs.core.Response;
 public final class ScopeAuthorizationFilter implements ContainerRequestFilter {
     private final ScopeRequirement requirement;
 
-    public ScopeAuthorizationFilter(ScopeRequirement requirement) {
+    ScopeAuthorizationFilter(ScopeRequirement requirement) {
         this.requirement = requirement;
     }
 
-    public ScopeRequirement requirement() {
+    ScopeRequirement requirement() {
         return requirement;
     }
 
