@@ -87,7 +87,12 @@ public record TokengateConfig(
     public record JwksSettings(Duration refreshInterval, Duration unknownKidInterval) {
     }
 
-    /** How opaque (non-JWT) tokens are checked: not at all, by RFC 7662 introspection, or by the userinfo endpoint. */
+    /**
+     * How tokengate asks the issuer about a token: whether and how opaque (non-JWT) tokens are checked (not at all, by
+     * RFC 7662 introspection, or by the userinfo endpoint), the client credentials for introspection, and the cache
+     * of the issuer's answers. The userinfo endpoint and that cache also serve {@code CallerProfile}, for JWT callers
+     * too, which is why they live here and not with the JWT settings.
+     */
     public record OpaqueSettings(
             OpaqueValidation validation,
             Optional<URI> introspectionEndpoint,
