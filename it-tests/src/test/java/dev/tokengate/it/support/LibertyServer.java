@@ -12,8 +12,6 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -192,7 +190,7 @@ public final class LibertyServer implements DeployableContainer<EmbeddedServer.C
     private Matcher await(long offset, Pattern pattern, Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            Matcher found = pattern.matcher(read(messagesLog(), offset));
+            Matcher found = pattern.matcher(ServerLog.read(messagesLog(), offset));
             if (found.find()) {
                 return found;
             }
@@ -211,18 +209,5 @@ public final class LibertyServer implements DeployableContainer<EmbeddedServer.C
 
     private static long size(Path file) throws IOException {
         return Files.exists(file) ? Files.size(file) : 0;
-    }
-
-    private static String read(Path file, long offset) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long start = offset <= in.length() ? offset : 0;
-            byte[] bytes = new byte[(int) (in.length() - start)];
-            in.seek(start);
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
     }
 }

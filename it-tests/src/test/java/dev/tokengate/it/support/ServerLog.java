@@ -80,7 +80,11 @@ public final class ServerLog implements BeforeAllCallback, AfterAllCallback {
         return path == null || path.isBlank() ? null : Paths.get(path);
     }
 
-    private static String read(Path log, long offset) throws IOException {
+    /** What {@code log} holds past {@code offset} (all of it when the file was rotated or recreated; "" when absent). */
+    static String read(Path log, long offset) throws IOException {
+        if (!Files.exists(log)) {
+            return "";
+        }
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long start = offset <= file.length() ? offset : 0; // a rotated or recreated log: read it all
             byte[] bytes = new byte[(int) Math.min(file.length() - start, 64L * 1024 * 1024)];
