@@ -4,21 +4,13 @@ import jakarta.servlet.ServletRequest;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The outcome of authenticating one request's bearer token. The filter computes it lazily, at most once per request,
- * and stores it under {@link #REQUEST_ATTRIBUTE} so that later steps (the JAX-RS binding, application code) read it
- * instead of validating again.
+ * and keeps it in the request's {@link RequestAuthentication} so that later steps (the JAX-RS binding, application
+ * code) read it instead of validating again.
  */
 public sealed interface Authentication {
-
-    /**
-     * Request attribute holding the request's authentication as a {@code Supplier<Authentication>} that validates on
-     * first use (the filter's {@code dev.tokengate.web.RequestAuthentication}, which the JAX-RS binding also asks for
-     * the challenge to answer with).
-     */
-    String REQUEST_ATTRIBUTE = "dev.tokengate.Authentication";
 
     /**
      * A validated token.
@@ -83,10 +75,7 @@ public sealed interface Authentication {
      * @return the request's authentication
      */
     static Authentication of(ServletRequest request) {
-        Object attribute = request.getAttribute(REQUEST_ATTRIBUTE);
-        if (attribute instanceof Supplier<?> supplier && supplier.get() instanceof Authentication authentication) {
-            return authentication;
-        }
-        return ANONYMOUS;
+        return request.getAttribute(RequestAuthentication.ATTRIBUTE) instanceof RequestAuthentication authentication
+                ? authentication.get() : ANONYMOUS;
     }
 }

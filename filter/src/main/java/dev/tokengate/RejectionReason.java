@@ -8,38 +8,65 @@ public enum RejectionReason {
     /** No bearer token was presented where one is needed; the challenge carries no error code (RFC 6750 §3.1). */
     MISSING_TOKEN(ErrorCode.NONE, "An access token is required."),
 
+    /** The {@code Authorization} header names the Bearer scheme but its credential is not one b64token. */
     MALFORMED_AUTHORIZATION(ErrorCode.INVALID_REQUEST, "The Authorization header is not a well-formed Bearer credential."),
+    /** The token was sent in more than one place, or in two {@code Authorization} headers (RFC 6750 §2). */
     MULTIPLE_TOKENS(ErrorCode.INVALID_REQUEST, "The request carries more than one access token."),
 
+    /** The token is longer than {@code tokengate.token.max-length}; it was not parsed. */
     TOKEN_TOO_LONG(ErrorCode.INVALID_TOKEN, "The access token is longer than this API accepts."),
+    /** The token is not a well-formed JWS compact serialization, or its header is not valid JSON. */
     MALFORMED_TOKEN(ErrorCode.INVALID_TOKEN, "The access token is malformed."),
+    /** The token is not a JWS and no introspection or userinfo endpoint is configured. */
     OPAQUE_TOKEN_NOT_ACCEPTED(ErrorCode.INVALID_TOKEN, "The access token is not a signed JWT and this API accepts no other kind."),
+    /** The header's {@code alg} is not on the configured allowlist ({@code none} never is). */
     UNSUPPORTED_ALGORITHM(ErrorCode.INVALID_TOKEN, "The access token is signed with an algorithm this API does not accept."),
+    /** The header's {@code typ} is not one the configured policy accepts (RFC 9068 {@code at+jwt}). */
     UNSUPPORTED_TYPE(ErrorCode.INVALID_TOKEN, "The token is not an access token of a type this API accepts."),
+    /** The header has a {@code crit} list that is malformed or names an extension not understood. */
     UNSUPPORTED_CRITICAL_HEADER(ErrorCode.INVALID_TOKEN, "The access token has a critical header extension this API does not understand."),
+    /** No configured or published key matches the header's {@code kid} and algorithm. */
     UNKNOWN_KEY(ErrorCode.INVALID_TOKEN, "The access token is signed with a key this API does not know."),
+    /** The signature does not verify with the selected key. */
     BAD_SIGNATURE(ErrorCode.INVALID_TOKEN, "The access token signature is invalid."),
+    /** The claims are not a JSON object, or a registered claim has the wrong type or an impossible value. */
     MALFORMED_CLAIMS(ErrorCode.INVALID_TOKEN, "The access token claims are malformed."),
+    /** The token has no {@code exp} claim. */
     MISSING_EXPIRY(ErrorCode.INVALID_TOKEN, "The access token has no expiry time."),
+    /** {@code exp} has passed, clock skew included. */
     EXPIRED(ErrorCode.INVALID_TOKEN, "The access token has expired."),
+    /** {@code nbf} is still in the future, clock skew included. */
     NOT_YET_VALID(ErrorCode.INVALID_TOKEN, "The access token is not valid yet."),
+    /** {@code iat} is in the future, clock skew included. */
     ISSUED_IN_FUTURE(ErrorCode.INVALID_TOKEN, "The access token was issued in the future."),
+    /** The token has no {@code iat} claim, which a configured maximum token age needs. */
     MISSING_ISSUED_AT(ErrorCode.INVALID_TOKEN, "The access token has no issue time, which this API requires."),
+    /** The token was issued longer ago than {@code mp.jwt.verify.token.age}. */
     TOO_OLD(ErrorCode.INVALID_TOKEN, "The access token is older than this API accepts."),
+    /** {@code exp - iat} exceeds {@code tokengate.token.max-lifetime}. */
     LIFETIME_TOO_LONG(ErrorCode.INVALID_TOKEN, "The access token lives longer than this API accepts."),
+    /** {@code iss} is not the configured issuer. */
     WRONG_ISSUER(ErrorCode.INVALID_TOKEN, "The access token was not issued by the trusted issuer."),
+    /** {@code aud} contains none of the configured audiences. */
     WRONG_AUDIENCE(ErrorCode.INVALID_TOKEN, "The access token is not intended for this API."),
+    /** The introspection endpoint answered {@code active: false}, or userinfo refused the token. */
     TOKEN_NOT_ACTIVE(ErrorCode.INVALID_TOKEN, "The issuer does not recognise the access token as active."),
 
+    /** The token is valid but lacks the scope the resource requires (403). */
     INSUFFICIENT_SCOPE(ErrorCode.INSUFFICIENT_SCOPE, "The access token does not grant the scope this resource requires."),
 
+    /** The issuer (JWKS, introspection or userinfo endpoint) could not be reached: 503 with {@code Retry-After}. */
     ISSUER_UNAVAILABLE(ErrorCode.TEMPORARILY_UNAVAILABLE, "The token issuer cannot be reached; try again later.");
 
     /** The RFC 6750 error codes, and the two statuses that are not challenges. */
     public enum ErrorCode {
+        /** A 401 challenge without an {@code error} attribute: no token was presented. */
         NONE(401, null),
+        /** 400 {@code invalid_request}. */
         INVALID_REQUEST(400, "invalid_request"),
+        /** 401 {@code invalid_token}. */
         INVALID_TOKEN(401, "invalid_token"),
+        /** 403 {@code insufficient_scope}. */
         INSUFFICIENT_SCOPE(403, "insufficient_scope"),
         /** Not an RFC 6750 code: answered with 503 and {@code Retry-After}, without a challenge. */
         TEMPORARILY_UNAVAILABLE(503, null);
@@ -52,11 +79,12 @@ public enum RejectionReason {
             this.code = code;
         }
 
+        /** @return the HTTP status this code is answered with */
         public int status() {
             return status;
         }
 
-        /** The {@code error} attribute value, or {@code null} when the response carries none. */
+        /** @return the {@code error} attribute value, or {@code null} when the response carries none */
         public String code() {
             return code;
         }
@@ -70,15 +98,17 @@ public enum RejectionReason {
         this.description = description;
     }
 
+    /** @return the RFC 6750 error code this reason is answered with */
     public ErrorCode errorCode() {
         return errorCode;
     }
 
+    /** @return the HTTP status this reason is answered with */
     public int status() {
         return errorCode.status();
     }
 
-    /** A fixed sentence for {@code error_description} and the problem body's {@code detail}. */
+    /** @return a fixed sentence for {@code error_description} and the problem body's {@code detail} */
     public String description() {
         return description;
     }

@@ -41,17 +41,29 @@ public final class VerifiedToken implements JsonWebToken {
         this.expiresAt = expiresAt;
     }
 
-    /** The scopes or permissions the token grants. */
+    /**
+     * The scopes or permissions the token grants, read from the configured claims.
+     *
+     * @return the scopes, empty when the token grants none
+     */
     public Scopes getScopes() {
         return scopes;
     }
 
-    /** {@code exp} in epoch seconds ({@link Long#MAX_VALUE} when the token has none). */
+    /**
+     * When the token expires.
+     *
+     * @return {@code exp} in epoch seconds, or {@link Long#MAX_VALUE} when the token has none (a userinfo answer)
+     */
     public long expiresAt() {
         return expiresAt;
     }
 
-    /** The claims as parsed from JSON, without MicroProfile's type conversions. */
+    /**
+     * The claims as parsed from JSON, without MicroProfile's type conversions.
+     *
+     * @return an unmodifiable map of claim names to strings, numbers, booleans, lists and maps
+     */
     public Map<String, Object> rawClaims() {
         return claims;
     }

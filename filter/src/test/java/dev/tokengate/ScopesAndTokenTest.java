@@ -1,5 +1,6 @@
 package dev.tokengate;
 
+import dev.tokengate.internal.claims.ScopeClaims;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

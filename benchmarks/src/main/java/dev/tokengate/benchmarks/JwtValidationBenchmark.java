@@ -1,13 +1,13 @@
 package dev.tokengate.benchmarks;
 
 import dev.tokengate.VerifiedToken;
-import dev.tokengate.config.ConfigLoader;
-import dev.tokengate.config.PropertyNames;
-import dev.tokengate.config.PropertySource;
-import dev.tokengate.config.TokengateConfig;
-import dev.tokengate.http.IssuerHttpClient;
-import dev.tokengate.jwt.JwtValidator;
-import dev.tokengate.jwt.JwtValidators;
+import dev.tokengate.internal.config.ConfigLoader;
+import dev.tokengate.internal.config.PropertyNames;
+import dev.tokengate.internal.config.PropertySource;
+import dev.tokengate.internal.config.TokengateConfig;
+import dev.tokengate.internal.http.IssuerHttpClient;
+import dev.tokengate.internal.jwt.JwtValidator;
+import dev.tokengate.internal.jwt.JwtValidators;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;

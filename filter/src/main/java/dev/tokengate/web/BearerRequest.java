@@ -17,9 +17,9 @@ import java.security.Principal;
 final class BearerRequest extends HttpServletRequestWrapper {
     public static final String AUTH_TYPE = "Bearer";
 
-    private final RequestAuthentication authentication;
+    private final LazyRequestAuthentication authentication;
 
-    BearerRequest(HttpServletRequest request, RequestAuthentication authentication) {
+    BearerRequest(HttpServletRequest request, LazyRequestAuthentication authentication) {
         super(request);
         this.authentication = authentication;
     }

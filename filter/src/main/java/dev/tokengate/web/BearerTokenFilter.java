@@ -1,6 +1,7 @@
 package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
+import dev.tokengate.RequestAuthentication;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -62,9 +63,9 @@ public final class BearerTokenFilter implements Filter {
         }
         TokengateRuntime current = runtime;
         // A forward, include or async dispatch reuses the outcome of the original request: validated once per request.
-        RequestAuthentication authentication = httpRequest.getAttribute(Authentication.REQUEST_ATTRIBUTE) instanceof RequestAuthentication known
-                ? known : new RequestAuthentication(httpRequest, current);
-        httpRequest.setAttribute(Authentication.REQUEST_ATTRIBUTE, authentication);
+        LazyRequestAuthentication authentication = httpRequest.getAttribute(RequestAuthentication.ATTRIBUTE) instanceof LazyRequestAuthentication known
+                ? known : new LazyRequestAuthentication(httpRequest, current);
+        httpRequest.setAttribute(RequestAuthentication.ATTRIBUTE, authentication);
         BearerRequest wrapped = httpRequest instanceof BearerRequest already ? already
                 : new BearerRequest(httpRequest, authentication);
 

@@ -1,6 +1,7 @@
 package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
+import dev.tokengate.RequestAuthentication;
 import jakarta.servlet.ServletRequest;
 
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class CallerProfile {
      * @throws dev.tokengate.ProfileUnavailableException when the issuer cannot be reached: answer 503
      */
     public static Optional<Map<String, Object>> of(ServletRequest request) {
-        if (request.getAttribute(Authentication.REQUEST_ATTRIBUTE) instanceof RequestAuthentication authentication) {
+        if (request.getAttribute(RequestAuthentication.ATTRIBUTE) instanceof LazyRequestAuthentication authentication) {
             return authentication.profile();
         }
         return Optional.empty();

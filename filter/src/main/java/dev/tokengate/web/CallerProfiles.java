@@ -2,7 +2,7 @@ package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
 import dev.tokengate.ProfileUnavailableException;
-import dev.tokengate.opaque.UserinfoValidator;
+import dev.tokengate.internal.opaque.UserinfoValidator;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.tokengate.web;
 
+import dev.tokengate.BearerChallenge;
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 

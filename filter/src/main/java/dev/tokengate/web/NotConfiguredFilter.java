@@ -1,5 +1,6 @@
 package dev.tokengate.web;
 
+import dev.tokengate.BearerChallenge;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,17 +1,17 @@
 package dev.tokengate.web;
 
 import dev.tokengate.TokenValidator;
-import dev.tokengate.config.PropertyNames;
-import dev.tokengate.config.ConfigurationException;
-import dev.tokengate.config.TokengateConfig;
-import dev.tokengate.config.TokengateConfig.OpaqueSettings;
-import dev.tokengate.http.IssuerHttpClient;
-import dev.tokengate.http.OidcDiscovery;
-import dev.tokengate.jwt.JwtValidator;
-import dev.tokengate.jwt.JwtValidators;
-import dev.tokengate.opaque.IntrospectionValidator;
-import dev.tokengate.opaque.IssuerEndpoint;
-import dev.tokengate.opaque.UserinfoValidator;
+import dev.tokengate.internal.config.PropertyNames;
+import dev.tokengate.internal.config.ConfigurationException;
+import dev.tokengate.internal.config.TokengateConfig;
+import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.internal.http.IssuerHttpClient;
+import dev.tokengate.internal.http.OidcDiscovery;
+import dev.tokengate.internal.jwt.JwtValidator;
+import dev.tokengate.internal.jwt.JwtValidators;
+import dev.tokengate.internal.opaque.IntrospectionValidator;
+import dev.tokengate.internal.opaque.IssuerEndpoint;
+import dev.tokengate.internal.opaque.UserinfoValidator;
 
 import java.net.URI;
 import java.time.Clock;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * The composition root: tokengate's pipeline (resolve, validate, expose) built from its configuration, once per
  * application. Everything it builds is immutable afterwards; nothing here runs per request.
  */
-public final class PipelineAssembly {
+final class PipelineAssembly {
     private PipelineAssembly() {
     }
 
@@ -32,7 +32,7 @@ public final class PipelineAssembly {
      * @param clock  the clock every time rule and cache reads
      * @return the application's runtime
      */
-    public static TokengateRuntime assemble(TokengateConfig config, Clock clock) {
+    static TokengateRuntime assemble(TokengateConfig config, Clock clock) {
         IssuerHttpClient http = new IssuerHttpClient(config.http());
         OidcDiscovery discovery = config.discoveryDocument()
                 .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);

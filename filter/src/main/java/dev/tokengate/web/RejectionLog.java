@@ -1,6 +1,6 @@
 package dev.tokengate.web;
 
-import dev.tokengate.http.LogThrottle;
+import dev.tokengate.internal.http.LogThrottle;
 
 import dev.tokengate.RejectionReason;
 

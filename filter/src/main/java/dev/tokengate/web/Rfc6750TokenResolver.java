@@ -1,7 +1,7 @@
 package dev.tokengate.web;
 
 import dev.tokengate.RejectionReason;
-import dev.tokengate.config.TokengateConfig.TokenLocations;
+import dev.tokengate.internal.config.TokengateConfig.TokenLocations;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 

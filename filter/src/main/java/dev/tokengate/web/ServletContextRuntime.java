@@ -1,9 +1,9 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.ConfigLoader;
-import dev.tokengate.config.ConfigurationException;
-import dev.tokengate.config.PropertySources;
-import dev.tokengate.config.TokengateConfig;
+import dev.tokengate.internal.config.ConfigLoader;
+import dev.tokengate.internal.config.ConfigurationException;
+import dev.tokengate.internal.config.PropertySources;
+import dev.tokengate.internal.config.TokengateConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 

@@ -2,7 +2,7 @@ package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
 import dev.tokengate.TokenValidator;
-import dev.tokengate.jwt.CompactJws;
+import dev.tokengate.internal.jwt.CompactJws;
 
 /**
  * Sends a token with the shape of a compact JWS (two dots) to JWT validation, anything else to the opaque-token

@@ -1,11 +1,11 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.ConfigLoader;
-import dev.tokengate.config.PropertyNames;
-import dev.tokengate.config.ConfigurationException;
-import dev.tokengate.config.PropertySource;
-import dev.tokengate.config.PropertySources;
-import dev.tokengate.config.TokengateConfig;
+import dev.tokengate.internal.config.ConfigLoader;
+import dev.tokengate.internal.config.PropertyNames;
+import dev.tokengate.internal.config.ConfigurationException;
+import dev.tokengate.internal.config.PropertySource;
+import dev.tokengate.internal.config.PropertySources;
+import dev.tokengate.internal.config.TokengateConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -23,16 +23,18 @@ import java.util.function.Function;
  * {@code tokengate.filter.auto-register=false} it does nothing and {@code web.xml} declares {@link BearerTokenFilter}.
  */
 public final class TokengateInitializer implements ServletContainerInitializer {
+    /** The name the filter is registered under, so {@code web.xml} or another initializer can refer to it. */
     public static final String FILTER_NAME = "tokengate";
 
     private final Function<ClassLoader, PropertySource> propertySources;
 
+    /** The instance the servlet container creates from {@code META-INF/services}: reads the application's configuration. */
     public TokengateInitializer() {
         this(PropertySources::forApplication);
     }
 
-    /** With another source of configuration than the application's own: for tests and embedding. */
-    public TokengateInitializer(Function<ClassLoader, PropertySource> propertySources) {
+    /** With another source of configuration than the application's own: for tests. */
+    TokengateInitializer(Function<ClassLoader, PropertySource> propertySources) {
         this.propertySources = propertySources;
     }
 

@@ -1,14 +1,14 @@
 package dev.tokengate.web;
 
 import dev.tokengate.TokenValidator;
-import dev.tokengate.config.TokengateConfig;
+import dev.tokengate.internal.config.TokengateConfig;
 
 /**
  * tokengate as {@link PipelineAssembly} built it for one application: what each request needs (the authenticator, the
  * protected paths, the challenges, the caller profiles), immutable and shared by every request, and what
  * {@link #close()} releases when the application stops.
  */
-public final class TokengateRuntime implements AutoCloseable {
+final class TokengateRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.tokengate");
 
     private final TokengateConfig config;
@@ -31,12 +31,12 @@ public final class TokengateRuntime implements AutoCloseable {
         this.resources = resources;
     }
 
-    public TokengateConfig config() {
+    TokengateConfig config() {
         return config;
     }
 
     /** The validator pipeline (JWT or opaque), for callers that hold a token outside a request. */
-    public TokenValidator validator() {
+    TokenValidator validator() {
         return validator;
     }
 

@@ -1,6 +1,6 @@
 package dev.tokengate.testing;
 
-import dev.tokengate.config.PropertySource;
+import dev.tokengate.internal.config.PropertySource;
 
 import java.util.HashMap;
 import java.util.Map;

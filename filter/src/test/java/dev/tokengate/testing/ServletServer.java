@@ -1,7 +1,7 @@
 package dev.tokengate.testing;
 
-import dev.tokengate.config.PropertySource;
-import dev.tokengate.web.TokengateInitializer;
+import dev.tokengate.internal.config.PropertySource;
+import dev.tokengate.web.TestInitializers;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,7 +42,7 @@ public final class ServletServer implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServletContainerInitializer(new TokengateInitializer(classLoader -> properties));
+        context.addServletContainerInitializer(TestInitializers.reading(properties));
         context.addServlet(new ServletHolder(new PublicServlet()), "/public/*");
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/lazy/*");
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/secure/*");

@@ -1,6 +1,6 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.PropertyNames;
+import dev.tokengate.internal.config.PropertyNames;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.ServletServer;
 import dev.tokengate.testing.Tokens;

@@ -1,6 +1,6 @@
 package dev.tokengate.web;
 
-import dev.tokengate.config.PropertyNames;
+import dev.tokengate.internal.config.PropertyNames;
 import dev.tokengate.testing.JwksServer;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.ServletServer;
@@ -28,6 +28,7 @@ class UndeployTest {
 
     @Test
     void tenDeployCallUndeployCyclesLeaveNoIssuerThreadRunning() throws Exception {
+        List<String> before = threadsNamed("tokengate-issuer-");
         List<ClassLoader> applicationLoaders = new ArrayList<>();
         try (JwksServer issuer = new JwksServer().serve(KEY)) {
             for (int cycle = 0; cycle < 10; cycle++) {
@@ -45,7 +46,7 @@ class UndeployTest {
             }
             assertThat(issuer.jwksRequests()).isEqualTo(10);
         }
-        assertThat(awaitNoThreadNamed("tokengate-issuer-", Duration.ofSeconds(10))).isEmpty();
+        assertThat(awaitNoNewThreadNamed("tokengate-issuer-", before, Duration.ofSeconds(10))).isEmpty();
         assertThat(Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .filter(thread -> applicationLoaders.contains(thread.getContextClassLoader()))
@@ -66,10 +67,14 @@ class UndeployTest {
         }
     }
 
-    /** Threads stop asynchronously after {@code shutdownNow}: poll until none is left or the deadline passes. */
-    private static List<String> awaitNoThreadNamed(String prefix, Duration deadline) throws InterruptedException {
+    /**
+     * Threads stop asynchronously after {@code shutdownNow}: poll until none of this test's is left or the deadline
+     * passes. Threads alive before the test belong to other tests' runtimes in the same JVM and are not this test's.
+     */
+    private static List<String> awaitNoNewThreadNamed(String prefix, List<String> before, Duration deadline)
+            throws InterruptedException {
         Instant until = Instant.now().plus(deadline);
-        List<String> alive = threadsNamed(prefix);
+        List<String> alive = newThreadsNamed(prefix, before);
         while (!alive.isEmpty() && Instant.now().isBefore(until)) {
             Thread.onSpinWait();
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -77,8 +82,14 @@ class UndeployTest {
                     thread.join(100);
                 }
             }
-            alive = threadsNamed(prefix);
+            alive = newThreadsNamed(prefix, before);
         }
+        return alive;
+    }
+
+    private static List<String> newThreadsNamed(String prefix, List<String> before) {
+        List<String> alive = new ArrayList<>(threadsNamed(prefix));
+        alive.removeAll(before);
         return alive;
     }
 

@@ -1,7 +1,7 @@
 package dev.tokengate.jaxrs;
 
 import dev.tokengate.ProfileUnavailableException;
-import dev.tokengate.web.BearerChallenge;
+import dev.tokengate.BearerChallenge;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 

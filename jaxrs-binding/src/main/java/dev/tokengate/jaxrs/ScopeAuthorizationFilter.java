@@ -1,8 +1,8 @@
 package dev.tokengate.jaxrs;
 
 import dev.tokengate.Authentication;
-import dev.tokengate.web.BearerChallenge;
-import dev.tokengate.web.RequestAuthentication;
+import dev.tokengate.BearerChallenge;
+import dev.tokengate.RequestAuthentication;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,7 +34,7 @@ public final class ScopeAuthorizationFilter implements ContainerRequestFilter {
 
     /** Lets the request on if it has a validated token that meets {@code requirement}; otherwise aborts it. */
     static boolean authorize(ContainerRequestContext request, ScopeRequirement requirement) {
-        if (!(request.getProperty(Authentication.REQUEST_ATTRIBUTE) instanceof RequestAuthentication authentication)) {
+        if (!(request.getProperty(RequestAuthentication.ATTRIBUTE) instanceof RequestAuthentication authentication)) {
             request.abortWith(response(BearerChallenge.of(dev.tokengate.RejectionReason.MISSING_TOKEN, DEFAULT_REALM)));
             return false;
         }

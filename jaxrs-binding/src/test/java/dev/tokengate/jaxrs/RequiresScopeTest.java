@@ -1,6 +1,6 @@
 package dev.tokengate.jaxrs;
 
-import dev.tokengate.config.PropertyNames;
+import dev.tokengate.internal.config.PropertyNames;
 import dev.tokengate.testing.JwksServer;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.OpaqueIssuer;

@@ -1,6 +1,6 @@
 package dev.tokengate.it.support;
 
-import dev.tokengate.config.LoopbackHosts;
+import dev.tokengate.internal.config.LoopbackHosts;
 
 import java.net.URI;
 import java.net.URISyntaxException;

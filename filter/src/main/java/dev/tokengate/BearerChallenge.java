@@ -1,0 +1,152 @@
+package dev.tokengate;
+
+import dev.tokengate.RejectionReason;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * The one place that turns a rejection into a response: status, RFC 6750 §3 {@code WWW-Authenticate} challenge (or
+ * {@code Retry-After} for an unreachable issuer) and an RFC 9457 {@code application/problem+json} body. The servlet
+ * filter writes it with {@link #writeTo}; the JAX-RS binding copies {@link #status}, {@link #headerName},
+ * {@link #headerValue} and {@link #body} into its own response. Everything in it is fixed text chosen here: no
+ * request input is echoed.
+ *
+ * @param status      the HTTP status
+ * @param headerName  {@code WWW-Authenticate}, or {@code Retry-After} for a 503
+ * @param headerValue that header\'s value
+ * @param body        the problem+json body
+ */
+public record BearerChallenge(int status, String headerName, String headerValue, String body) {
+
+    /** The media type of every body: RFC 9457 problem details. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    /**
+     * Refuses a missing header or body.
+     *
+     * @param status      the HTTP status
+     * @param headerName  {@code WWW-Authenticate}, or {@code Retry-After} for a 503
+     * @param headerValue that header's value
+     * @param body        the problem+json body
+     */
+    public BearerChallenge {
+        Objects.requireNonNull(headerName, "headerName");
+        Objects.requireNonNull(headerValue, "headerValue");
+        Objects.requireNonNull(body, "body");
+    }
+
+    /**
+     * The challenge for a 400, 401 or 403.
+     *
+     * @param reason         why the request may not go on (not {@link RejectionReason#ISSUER_UNAVAILABLE})
+     * @param realm          the {@code realm} attribute
+     * @param requiredScopes the {@code scope} attribute of a 403, or {@code null}
+     * @return the status, {@code WWW-Authenticate} header and problem body
+     */
+    public static BearerChallenge of(RejectionReason reason, String realm, Collection<String> requiredScopes) {
+        if (reason.errorCode() == RejectionReason.ErrorCode.TEMPORARILY_UNAVAILABLE) {
+            throw new IllegalArgumentException("an unreachable issuer is answered with unavailable(retryAfter)");
+        }
+        StringBuilder header = new StringBuilder(96).append("Bearer realm=\"").append(realm).append('"');
+        String code = reason.errorCode().code();
+        if (code != null) {
+            header.append(", error=\"").append(code).append("\", error_description=\"")
+                    .append(reason.description()).append('"');
+        }
+        if (reason == RejectionReason.INSUFFICIENT_SCOPE && requiredScopes != null && !requiredScopes.isEmpty()) {
+            header.append(", scope=\"").append(String.join(" ", requiredScopes)).append('"');
+        }
+        return new BearerChallenge(reason.status(), "WWW-Authenticate", header.toString(),
+                problem(reason.status(), title(reason.status()), reason.description(), code));
+    }
+
+    /**
+     * The challenge for a 400 or 401.
+     *
+     * @param reason why the request may not go on
+     * @param realm  the {@code realm} attribute
+     * @return the status, {@code WWW-Authenticate} header and problem body
+     */
+    public static BearerChallenge of(RejectionReason reason, String realm) {
+        return of(reason, realm, null);
+    }
+
+    /**
+     * 503 with {@code Retry-After}: the token may be fine, the issuer could not say.
+     *
+     * @param retryAfter when to try again (at least a second)
+     * @return the status, {@code Retry-After} header and problem body
+     */
+    public static BearerChallenge unavailable(Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        RejectionReason reason = RejectionReason.ISSUER_UNAVAILABLE;
+        return new BearerChallenge(503, "Retry-After", Long.toString(seconds),
+                problem(503, title(503), reason.description(), null));
+    }
+
+    /**
+     * 503 without {@code Retry-After}: tokengate's configuration is wrong, so this application refuses every request
+     * until it is fixed and redeployed. The detail says no more than that; the server log names the property.
+     *
+     * @return the status and problem body
+     */
+    public static BearerChallenge notConfigured() {
+        return new BearerChallenge(503, "Cache-Control", "no-store", problem(503, title(503),
+                "The API's access-token protection is misconfigured; the server log says what to fix.", null));
+    }
+
+    /**
+     * Writes this answer, replacing whatever the response had buffered.
+     *
+     * @param response the response to write to
+     * @throws IOException when the client is gone
+     */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setHeader(headerName, headerValue);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(PROBLEM_JSON);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            default -> "Service Unavailable";
+        };
+    }
+
+    private static String problem(int status, String title, String detail, String error) {
+        StringBuilder json = new StringBuilder(160).append("{\"type\":\"about:blank\",\"title\":\"").append(title)
+                .append("\",\"status\":").append(status).append(",\"detail\":\"").append(jsonEscape(detail)).append('"');
+        if (error != null) {
+            json.append(",\"error\":\"").append(error).append('"');
+        }
+        return json.append('}').toString();
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tokengate;
+
+import java.util.Collection;
+import java.util.function.Supplier;
+
+/**
+ * The contract between the servlet filter and whatever authorizes later in the request: the JAX-RS binding, or an
+ * adapter for another framework. The filter stores one under {@link #ATTRIBUTE} on every request it sees; JAX-RS
+ * request properties are the servlet request's attributes, so the binding finds it there too. Nothing else of the
+ * filter is needed to authorize a request, and a request without this attribute was never seen by the filter: treat
+ * it as carrying no token.
+ */
+public interface RequestAuthentication extends Supplier<Authentication> {
+
+    /** The request attribute under which the filter stores the request's {@code RequestAuthentication}. */
+    String ATTRIBUTE = "dev.tokengate.RequestAuthentication";
+
+    /**
+     * The authentication of the request, validating its token on the first call and remembering the outcome: an
+     * endpoint that never asks costs no validation work.
+     *
+     * @return the outcome, never {@code null}
+     */
+    @Override
+    Authentication get();
+
+    /**
+     * The answer for this request when {@link #get()} is not {@link Authentication.Authenticated}: 400 or 401 with
+     * the RFC 6750 challenge, or 503 with {@code Retry-After} when the issuer could not be reached.
+     *
+     * @return the response to send instead of the resource's
+     */
+    BearerChallenge challenge();
+
+    /**
+     * The 403 for a validated token that lacks some of {@code requiredScopes}, in the configured realm.
+     *
+     * @param requiredScopes the scopes the resource needs, named in the challenge's {@code scope} attribute
+     * @return the response to send instead of the resource's
+     */
+    BearerChallenge insufficientScope(Collection<String> requiredScopes);
+}

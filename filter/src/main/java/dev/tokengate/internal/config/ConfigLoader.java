@@ -1,0 +1,359 @@
+package dev.tokengate.internal.config;
+
+import static dev.tokengate.internal.config.PropertyNames.*;
+
+import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.config.TokengateConfig.FilterSettings;
+import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
+import dev.tokengate.internal.config.TokengateConfig.JwksSettings;
+import dev.tokengate.internal.config.TokengateConfig.JwtSettings;
+import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.internal.config.TokengateConfig.TokenLocations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks the configuration once, at startup. Every mistake it can see becomes a
+ * {@link ConfigurationException} naming the property, so a bad deployment fails at once instead of rejecting every
+ * request later.
+ */
+public final class ConfigLoader {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
+    private static final Pattern REALM_TEXT = Pattern.compile("[\\x20-\\x7E&&[^\"\\\\]]{1,200}");
+
+    private final PropertySource properties;
+    private final ClassLoader classLoader;
+
+    public ConfigLoader(PropertySource properties, ClassLoader classLoader) {
+        this.properties = properties;
+        this.classLoader = classLoader;
+    }
+
+    public TokengateConfig load() {
+        HttpSettings http = new HttpSettings(
+                positiveDuration(CONNECT_TIMEOUT, Duration.ofSeconds(2)),
+                positiveDuration(READ_TIMEOUT, Duration.ofSeconds(5)),
+                positiveInt(MAX_RESPONSE_SIZE, 1024 * 1024),
+                bool(ALLOW_INSECURE_HTTP, false));
+        List<String> urlPatterns = urlPatterns(URL_PATTERNS, List.of("/*"));
+        List<String> protectedPaths = urlPatterns(PROTECTED_PATHS, List.of());
+        for (String path : protectedPaths) {
+            if (urlPatterns.stream().noneMatch(pattern -> covers(pattern, path))) {
+                throw new ConfigurationException(PROTECTED_PATHS, "holds " + path + ", which the filter is not mapped to ("
+                        + URL_PATTERNS + "): requests there would never be checked");
+            }
+        }
+        return new TokengateConfig(
+                realm(),
+                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths),
+                tokenLocations(),
+                jwt(http),
+                new JwksSettings(positiveDuration(JWKS_REFRESH, Duration.ofMinutes(5)),
+                        positiveDuration(JWKS_UNKNOWN_KID, Duration.ofSeconds(30))),
+                http,
+                positiveDuration(RETRY_AFTER, Duration.ofSeconds(10)),
+                new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
+                opaque(http));
+    }
+
+    private OpaqueSettings opaque(HttpSettings http) {
+        OpaqueSettings.OpaqueValidation validation = switch (string(OPAQUE_VALIDATION).orElse("none").toLowerCase(Locale.ROOT)) {
+            case "none" -> OpaqueSettings.OpaqueValidation.NONE;
+            case "introspection" -> OpaqueSettings.OpaqueValidation.INTROSPECTION;
+            case "userinfo" -> OpaqueSettings.OpaqueValidation.USERINFO;
+            default -> throw new ConfigurationException(OPAQUE_VALIDATION, "must be none, introspection or userinfo");
+        };
+        Optional<URI> introspection = string(INTROSPECTION_ENDPOINT)
+                .map(value -> httpUri(INTROSPECTION_ENDPOINT, value, http, "is not an http(s) URL"));
+        Optional<URI> userinfo = string(USERINFO_ENDPOINT)
+                .map(value -> httpUri(USERINFO_ENDPOINT, value, http, "is not an http(s) URL"));
+        String clientId = string(INTROSPECTION_CLIENT_ID).orElse("");
+        Optional<String> secret = string(INTROSPECTION_CLIENT_SECRET);
+        if (validation == OpaqueSettings.OpaqueValidation.INTROSPECTION) {
+            if (clientId.isEmpty()) {
+                throw new ConfigurationException(INTROSPECTION_CLIENT_ID, "is not set: introspection needs this API's"
+                        + " client credentials at the issuer");
+            }
+            if (secret.isEmpty()) {
+                throw new ConfigurationException(INTROSPECTION_CLIENT_SECRET, "is not set: introspection needs this"
+                        + " API's client credentials at the issuer");
+            }
+        }
+        OpaqueSettings.ClientAuthentication clientAuth = switch (string(INTROSPECTION_CLIENT_AUTH)
+                .orElse("client_secret_basic").toLowerCase(Locale.ROOT)) {
+            case "client_secret_basic" -> OpaqueSettings.ClientAuthentication.CLIENT_SECRET_BASIC;
+            case "client_secret_post" -> OpaqueSettings.ClientAuthentication.CLIENT_SECRET_POST;
+            default -> throw new ConfigurationException(INTROSPECTION_CLIENT_AUTH,
+                    "must be client_secret_basic or client_secret_post");
+        };
+        return new OpaqueSettings(validation, introspection, userinfo, clientId, secret, clientAuth,
+                duration(OPAQUE_CACHE_TTL, Duration.ofSeconds(60)), duration(OPAQUE_NEGATIVE_TTL, Duration.ofSeconds(10)),
+                positiveInt(OPAQUE_CACHE_SIZE, 10_000));
+    }
+
+    private String realm() {
+        String realm = string(REALM).orElse("api");
+        if (!REALM_TEXT.matcher(realm).matches()) {
+            throw new ConfigurationException(REALM, "must be 1 to 200 printable ASCII characters without '\"' or '\\'");
+        }
+        return realm;
+    }
+
+    private TokenLocations tokenLocations() {
+        String header = string(TOKEN_HEADER).orElse("Authorization");
+        if (!header.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            throw new ConfigurationException(TOKEN_HEADER, "is not a valid HTTP header name");
+        }
+        String cookie = string(TOKEN_COOKIE).orElse("Bearer");
+        int maxLength = positiveInt(MAX_TOKEN_LENGTH, 8192);
+        return new TokenLocations(header, cookie, bool(FORM_PARAMETER, false), bool(QUERY_PARAMETER, false), maxLength);
+    }
+
+    private JwtSettings jwt(HttpSettings http) {
+        String issuer = string(ISSUER).orElseThrow(() -> new ConfigurationException(ISSUER,
+                "is not set: set it to the issuer (iss) of the access tokens this API accepts"));
+
+        Set<String> audiences = list(AUDIENCES).map(Set::copyOf).orElse(Set.of());
+        boolean audienceCheck = bool(AUDIENCE_CHECK, true);
+        if (audienceCheck && audiences.isEmpty()) {
+            throw new ConfigurationException(AUDIENCES, "is not set: set it to this API's audience (the aud the issuer"
+                    + " puts in its access tokens), or set " + AUDIENCE_CHECK + "=false to accept tokens for any audience");
+        }
+        if (!audienceCheck && !audiences.isEmpty()) {
+            throw new ConfigurationException(AUDIENCE_CHECK, "is false but " + AUDIENCES + " is set: choose one");
+        }
+
+        Set<String> algorithms = algorithms();
+        Optional<String> secret = string(SECRET);
+        boolean hmac = JwsAlgorithm.anyOf(algorithms, JwsAlgorithm.Family.HMAC);
+        if (hmac && secret.isEmpty()) {
+            throw new ConfigurationException(SECRET, "is not set, but an HMAC algorithm is allowed: HMAC tokens are"
+                    + " verified only with a configured secret, never with a public key");
+        }
+        if (secret.isPresent()) {
+            int bytes = secret.get().getBytes(StandardCharsets.UTF_8).length;
+            int needed = algorithms.stream().map(JwsAlgorithm::named).flatMap(Optional::stream)
+                    .mapToInt(JwsAlgorithm::minimumSecretBytes).max().orElse(0);
+            needed = Math.max(needed, JwsAlgorithm.HS256.minimumSecretBytes());
+            if (bytes < needed) {
+                throw new ConfigurationException(SECRET, "is too short: the allowed HMAC algorithms need at least "
+                        + needed + " bytes");
+            }
+        }
+
+        return new JwtSettings(issuer, audiences, algorithms, keySource(issuer, http, JwsAlgorithm.allOf(algorithms, JwsAlgorithm.Family.HMAC)), secret,
+                duration(CLOCK_SKEW, Duration.ofSeconds(60)),
+                optionalDuration(TOKEN_AGE), optionalDuration(MAX_LIFETIME),
+                bool(REQUIRE_AT_JWT, false), nonNegativeInt(VERIFIED_CACHE_SIZE, 10_000));
+    }
+
+    private Set<String> algorithms() {
+        Optional<List<String>> configured = list(ALGORITHMS);
+        String property = ALGORITHMS;
+        if (configured.isEmpty()) {
+            configured = list(PUBLIC_KEY_ALGORITHM);
+            property = PUBLIC_KEY_ALGORITHM;
+        }
+        List<String> names = configured.orElse(List.of("RS256"));
+        Set<String> algorithms = new LinkedHashSet<>();
+        for (String name : names) {
+            if (JwsAlgorithm.named(name).isEmpty()) {
+                throw new ConfigurationException(property, "names an unknown or forbidden algorithm; allowed are "
+                        + String.join(", ", JwsAlgorithm.names().stream().sorted().toList()));
+            }
+            algorithms.add(name);
+        }
+        return algorithms;
+    }
+
+    private KeySource keySource(String issuer, HttpSettings http, boolean hmacOnly) {
+        Optional<String> location = string(PUBLIC_KEY_LOCATION);
+        Optional<String> inline = string(PUBLIC_KEY);
+        if (location.isPresent() && inline.isPresent()) {
+            throw new ConfigurationException(PUBLIC_KEY, "and " + PUBLIC_KEY_LOCATION + " are both set: set only one");
+        }
+        if (inline.isPresent()) {
+            return new KeySource.Static(inline.get(), PUBLIC_KEY);
+        }
+        if (location.isPresent()) {
+            return fromLocation(location.get(), http);
+        }
+        if (hmacOnly) {
+            return new KeySource.SecretOnly();
+        }
+        URI discovery = httpUri(ISSUER, TokengateConfig.discoveryDocumentOf(issuer), http,
+                "is not an http(s) URL, so no keys can be discovered from it: set " + PUBLIC_KEY_LOCATION
+                        + " or " + PUBLIC_KEY);
+        return new KeySource.Discovery(discovery);
+    }
+
+    private KeySource fromLocation(String location, HttpSettings http) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https:") || lower.startsWith("http:")) {
+            return new KeySource.RemoteJwks(httpUri(PUBLIC_KEY_LOCATION, location, http, "is not a valid URL"));
+        }
+        if (lower.startsWith("file:")) {
+            try {
+                return new KeySource.Static(Files.readString(Path.of(new URI(location)), StandardCharsets.UTF_8),
+                        PUBLIC_KEY_LOCATION);
+            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a file that cannot be read");
+            }
+        }
+        String resource = lower.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+        resource = resource.replaceFirst("^/+", "");
+        try (InputStream in = classLoader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a class-path resource that does not exist");
+            }
+            return new KeySource.Static(new String(in.readAllBytes(), StandardCharsets.UTF_8), PUBLIC_KEY_LOCATION);
+        } catch (IOException e) {
+            throw new ConfigurationException(PUBLIC_KEY_LOCATION, "names a class-path resource that cannot be read");
+        }
+    }
+
+    private static URI httpUri(String property, String value, HttpSettings http, String problem) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(property, problem);
+        }
+        if (!IssuerUrlPolicy.isHttpUrl(uri)) {
+            throw new ConfigurationException(property, problem);
+        }
+        if (!IssuerUrlPolicy.permits(uri, http.allowInsecureHttp())) {
+            throw new ConfigurationException(property, "uses plain http to a host that is not loopback: use https, or set "
+                    + ALLOW_INSECURE_HTTP + "=true if the network is trusted");
+        }
+        return uri;
+    }
+
+    private List<String> urlPatterns(String property, List<String> defaults) {
+        List<String> patterns = list(property).orElse(defaults);
+        for (String pattern : patterns) {
+            boolean valid = pattern.equals("/") || pattern.equals("/*")
+                    || (pattern.startsWith("/") && !pattern.contains("*"))
+                    || (pattern.startsWith("/") && pattern.endsWith("/*") && pattern.indexOf('*') == pattern.length() - 1)
+                    || (pattern.startsWith("*.") && pattern.indexOf('/') < 0 && pattern.lastIndexOf('*') == 0);
+            if (!valid) {
+                throw new ConfigurationException(property, "holds a pattern that is not a servlet URL pattern"
+                        + " (/exact, /prefix/*, *.extension or /*)");
+            }
+        }
+        return patterns;
+    }
+
+    /** Whether every request that servlet pattern {@code inner} matches is also matched by {@code outer}. */
+    static boolean covers(String outer, String inner) {
+        if (outer.equals("/*") || outer.equals("/") || outer.equals(inner)) {
+            return true;
+        }
+        if (outer.endsWith("/*")) {
+            String prefix = outer.substring(0, outer.length() - 2);
+            String innerBase = inner.endsWith("/*") ? inner.substring(0, inner.length() - 2) : inner;
+            return innerBase.startsWith("/") && (innerBase.equals(prefix) || innerBase.startsWith(prefix + "/"));
+        }
+        return false;
+    }
+
+    private Optional<String> string(String name) {
+        return properties.get(name);
+    }
+
+    private Optional<List<String>> list(String name) {
+        return string(name).map(value -> Arrays.stream(value.split(","))
+                .map(String::trim).filter(item -> !item.isEmpty()).toList())
+                .filter(items -> !items.isEmpty());
+    }
+
+    private boolean bool(String name, boolean defaultValue) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(name, "must be true or false");
+        };
+    }
+
+    private int positiveInt(String name, int defaultValue) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(name, "must be a positive whole number");
+    }
+
+    private int nonNegativeInt(String name, int defaultValue) {
+        Optional<String> value = string(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigurationException(name, "must be a whole number, 0 or more");
+    }
+
+    /** A duration where zero would mean a busy loop or an instant failure: refused. */
+    private Duration positiveDuration(String name, Duration defaultValue) {
+        Duration value = duration(name, defaultValue);
+        if (value.isZero()) {
+            throw new ConfigurationException(name, "must be more than zero");
+        }
+        return value;
+    }
+
+    private Duration duration(String name, Duration defaultValue) {
+        return optionalDuration(name).orElse(defaultValue);
+    }
+
+    /** Whole seconds as MicroProfile JWT writes them ({@code 60}), or with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
+    private Optional<Duration> optionalDuration(String name) {
+        return string(name).map(value -> {
+            Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+            if (!matcher.matches()) {
+                throw new ConfigurationException(name, "must be a duration: seconds, or a number with ms, s, m or h");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        });
+    }
+}

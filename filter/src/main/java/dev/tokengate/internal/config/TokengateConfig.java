@@ -1,0 +1,143 @@
+package dev.tokengate.internal.config;
+
+import dev.tokengate.internal.claims.ScopeClaims;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything tokengate was configured with, read and checked once at startup. {@code retryAfter} is the
+ * {@code Retry-After} of every 503 (an unreachable JWKS, introspection or userinfo endpoint), and how long calls to a
+ * failing issuer back off at most.
+ */
+public record TokengateConfig(
+        String realm,
+        FilterSettings filter,
+        TokenLocations tokenLocations,
+        JwtSettings jwt,
+        JwksSettings jwks,
+        HttpSettings http,
+        Duration retryAfter,
+        ScopeClaims scopeClaims,
+        OpaqueSettings opaque) {
+
+    /** How the filter is installed and which paths it guards itself. */
+    public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths) {
+        public FilterSettings {
+            urlPatterns = List.copyOf(urlPatterns);
+            protectedPaths = List.copyOf(protectedPaths);
+        }
+    }
+
+    /**
+     * Where the token may be: a header ({@code Authorization} with the Bearer scheme, or any other header holding the
+     * bare token), or a cookie when the header name is {@code Cookie}; the form body and query only when enabled.
+     */
+    public record TokenLocations(String headerName, String cookieName, boolean formParameter, boolean queryParameter,
+                                 int maxTokenLength) {
+        public boolean fromCookie() {
+            return "Cookie".equalsIgnoreCase(headerName);
+        }
+
+        public boolean fromAuthorizationHeader() {
+            return "Authorization".equalsIgnoreCase(headerName);
+        }
+    }
+
+    /** The rules a JWT access token must pass. */
+    public record JwtSettings(
+            String issuer,
+            Set<String> audiences,
+            Set<String> algorithms,
+            KeySource keySource,
+            Optional<String> hmacSecret,
+            Duration clockSkew,
+            Optional<Duration> maxTokenAge,
+            Optional<Duration> maxLifetime,
+            boolean requireAtJwtType,
+            int verifiedCacheSize) {
+        public JwtSettings {
+            audiences = Set.copyOf(audiences);
+            algorithms = Set.copyOf(algorithms);
+        }
+
+        /** An empty set means the audience check was switched off on purpose. */
+        public boolean checksAudience() {
+            return !audiences.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            // The secret stays out of every log line that prints a configuration.
+            return "JwtSettings[issuer=" + issuer + ", audiences=" + audiences + ", algorithms=" + algorithms
+                    + ", keySource=" + keySource + ", hmacSecret=" + (hmacSecret.isPresent() ? "(set)" : "(none)")
+                    + ", clockSkew=" + clockSkew + ", maxTokenAge=" + maxTokenAge + ", maxLifetime=" + maxLifetime
+                    + ", requireAtJwtType=" + requireAtJwtType + ", verifiedCacheSize=" + verifiedCacheSize + "]";
+        }
+    }
+
+    /**
+     * JWKS caching: the set is refreshed every {@code refreshInterval}; a token with an unknown {@code kid} causes a
+     * fetch at most once per {@code unknownKidInterval}; failed fetches are retried with back-off up to
+     * {@code refreshInterval}.
+     */
+    public record JwksSettings(Duration refreshInterval, Duration unknownKidInterval) {
+    }
+
+    /**
+     * How tokengate asks the issuer about a token: whether and how opaque (non-JWT) tokens are checked (not at all, by
+     * RFC 7662 introspection, or by the userinfo endpoint), the client credentials for introspection, and the cache
+     * of the issuer's answers. The userinfo endpoint and that cache also serve {@code CallerProfile}, for JWT callers
+     * too, which is why they live here and not with the JWT settings.
+     */
+    public record OpaqueSettings(
+            OpaqueValidation validation,
+            Optional<URI> introspectionEndpoint,
+            Optional<URI> userinfoEndpoint,
+            String clientId,
+            Optional<String> clientSecret,
+            ClientAuthentication clientAuthentication,
+            Duration cacheTtl,
+            Duration negativeCacheTtl,
+            int cacheMaxEntries) {
+
+        public enum OpaqueValidation { NONE, INTROSPECTION, USERINFO }
+
+        public enum ClientAuthentication { CLIENT_SECRET_BASIC, CLIENT_SECRET_POST }
+
+        @Override
+        public String toString() {
+            return "OpaqueSettings[validation=" + validation + ", introspectionEndpoint=" + introspectionEndpoint
+                    + ", userinfoEndpoint=" + userinfoEndpoint + ", clientId=" + clientId + ", clientSecret="
+                    + (clientSecret.isPresent() ? "(set)" : "(none)") + ", clientAuthentication=" + clientAuthentication
+                    + ", cacheTtl=" + cacheTtl + ", negativeCacheTtl=" + negativeCacheTtl
+                    + ", cacheMaxEntries=" + cacheMaxEntries + "]";
+        }
+    }
+
+    /** The issuer's discovery document, when the issuer is an http(s) URL. */
+    public Optional<URI> discoveryDocument() {
+        String issuer = jwt.issuer();
+        if (!issuer.regionMatches(true, 0, "https://", 0, 8) && !issuer.regionMatches(true, 0, "http://", 0, 7)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URI.create(discoveryDocumentOf(issuer)));
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
+    }
+
+    /** OpenID Connect Discovery 1.0 §4: {@code <issuer>/.well-known/openid-configuration}, without a doubled slash. */
+    static String discoveryDocumentOf(String issuer) {
+        return issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+    }
+
+    /** Calls to the issuer. */
+    public record HttpSettings(Duration connectTimeout, Duration readTimeout, int maxResponseBytes,
+                               boolean allowInsecureHttp) {
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tokengate.internal.jwt;
+
+import dev.tokengate.internal.claims.TokenRejection;
+
+import dev.tokengate.RejectionReason;
+import dev.tokengate.internal.http.JsonObjects;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A JWS in compact serialization (RFC 7515 §7.1), parsed strictly: three base64url segments without padding,
+ * whitespace or non-canonical trailing bits; a header that is a JSON object without duplicate names in valid UTF-8.
+ * The payload is decoded but not parsed: that waits until the signature is known to be good.
+ */
+public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] signature, int signingInputLength) {
+
+    /** Whether a token has the shape of a compact JWS (two dots); anything else is treated as an opaque token. */
+    public static boolean hasJwsShape(String token) {
+        int first = token.indexOf('.');
+        if (first < 0) {
+            return false;
+        }
+        int second = token.indexOf('.', first + 1);
+        return second >= 0 && token.indexOf('.', second + 1) < 0;
+    }
+
+    public static CompactJws parse(String token) throws TokenRejection {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        if (first <= 0 || second < 0 || second == first + 1 || token.indexOf('.', second + 1) >= 0) {
+            throw malformed();
+        }
+        byte[] headerBytes = decode(token, 0, first);
+        byte[] payload = decode(token, first + 1, second);
+        byte[] signature = decode(token, second + 1, token.length());
+        Map<String, Object> headerJson = parseObject(utf8(headerBytes));
+        return new CompactJws(token, JwsHeader.of(headerJson), payload, signature, second);
+    }
+
+    /** The ASCII bytes the signature covers: {@code BASE64URL(header) '.' BASE64URL(payload)}. */
+    public byte[] signingInput() {
+        return token.substring(0, signingInputLength).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The payload as a JSON object: only called after the signature checked out. */
+    public Map<String, Object> claims() throws TokenRejection {
+        String json;
+        try {
+            json = utf8(payload);
+        } catch (TokenRejection notUtf8) {
+            throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
+        }
+        Optional<Map<String, Object>> claims = JsonObjects.parse(json);
+        if (claims.isEmpty()) {
+            throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
+        }
+        return claims.get();
+    }
+
+    static Map<String, Object> parseObject(String json) throws TokenRejection {
+        Optional<Map<String, Object>> object = JsonObjects.parse(json);
+        if (object.isEmpty()) {
+            throw malformed();
+        }
+        return object.get();
+    }
+
+    private static byte[] decode(String token, int from, int to) throws TokenRejection {
+        int length = to - from;
+        if (length % 4 == 1) {
+            throw malformed();
+        }
+        int lastValue = 0;
+        for (int i = from; i < to; i++) {
+            char c = token.charAt(i);
+            int value = base64UrlValue(c);
+            if (value < 0) {
+                throw malformed();
+            }
+            lastValue = value;
+        }
+        // Canonical encoding: the bits after the last whole byte must be zero, so each byte string has one spelling.
+        if (length % 4 == 2 && (lastValue & 0x0F) != 0 || length % 4 == 3 && (lastValue & 0x03) != 0) {
+            throw malformed();
+        }
+        return Base64.getUrlDecoder().decode(token.substring(from, to));
+    }
+
+    private static int base64UrlValue(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        if (c == '-') {
+            return 62;
+        }
+        if (c == '_') {
+            return 63;
+        }
+        return -1;
+    }
+
+    private static String utf8(byte[] bytes) throws TokenRejection {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed();
+        }
+    }
+
+    private static TokenRejection malformed() {
+        return new TokenRejection(RejectionReason.MALFORMED_TOKEN);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tokengate.internal.jwt;
+
+import dev.tokengate.internal.claims.TimeClaims;
+import dev.tokengate.internal.claims.ClaimValidator;
+import dev.tokengate.internal.claims.TokenRejection;
+
+import dev.tokengate.Authentication;
+import dev.tokengate.RejectionReason;
+import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.TokenValidator;
+import dev.tokengate.VerifiedToken;
+import dev.tokengate.internal.cache.VerifiedTokenCache;
+import dev.tokengate.internal.http.IssuerUnavailableException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a JWT access token locally, in the order RFC 8725 suggests: strict compact parse, header rules (algorithm
+ * allowlist, {@code typ}, {@code crit}), key selection among configured keys only, signature, then the claim rules.
+ * Each step is a small replaceable object; this class only runs them in order.
+ */
+public final class JwtValidator implements TokenValidator {
+
+    private final List<HeaderValidator> headerValidators;
+    private final KeyProvider keys;
+    private final SignatureVerifier signatures;
+    private final List<ClaimValidator> claimValidators;
+    private final ScopeClaims scopeClaims;
+    private final Clock clock;
+    private final Duration retryAfter;
+    private final VerifiedTokenCache cache;
+    private final TimeClaims cacheLifetime;
+
+    public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
+                        List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
+                        Duration retryAfter) {
+        this(headerValidators, keys, signatures, claimValidators, scopeClaims, clock, retryAfter, null, null);
+    }
+
+    /**
+     * With a cache of verified tokens: a token seen before is answered from it while {@code timeRules} still accept it
+     * and the key that verified it is still among the current keys.
+     */
+    public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
+                        List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
+                        Duration retryAfter, VerifiedTokenCache cache, TimeClaims timeRules) {
+        this.headerValidators = List.copyOf(headerValidators);
+        this.keys = keys;
+        this.signatures = signatures;
+        this.claimValidators = List.copyOf(claimValidators);
+        this.scopeClaims = scopeClaims;
+        this.clock = clock;
+        this.retryAfter = retryAfter;
+        this.cache = cache;
+        this.cacheLifetime = timeRules;
+    }
+
+    @Override
+    public Authentication validate(String token) {
+        try {
+            return new Authentication.Authenticated(verify(token));
+        } catch (TokenRejection rejection) {
+            return new Authentication.Rejected(rejection.reason());
+        } catch (IssuerUnavailableException unavailable) {
+            return new Authentication.Unavailable(retryAfter);
+        }
+    }
+
+    /** The same checks, for callers that prefer exceptions: the precise reason is in the {@link TokenRejection}. */
+    public VerifiedToken verify(String token) throws TokenRejection, IssuerUnavailableException {
+        long now = clock.millis() / 1000;
+        if (cache != null) {
+            VerifiedToken known = cache.get(token, now, this::stillTrusted);
+            if (known != null) {
+                return known;
+            }
+        }
+        CompactJws jws = CompactJws.parse(token);
+        VerificationKey key = verifySignature(jws);
+        Map<String, Object> claims = jws.claims();
+        for (ClaimValidator validator : claimValidators) {
+            validator.validate(claims, now);
+        }
+        VerifiedToken verified = new VerifiedToken(token, claims, scopeClaims.extract(claims), TimeClaims.expiry(claims));
+        if (cache != null) {
+            cache.put(verified, key.key(), cacheLifetime.usableUntil(claims), now);
+        }
+        return verified;
+    }
+
+    private boolean stillTrusted(java.security.Key key) {
+        try {
+            return keys.current().contains(key);
+        } catch (IssuerUnavailableException noKeys) {
+            return false;
+        }
+    }
+
+    /**
+     * The JWS layer alone: strict parse, header rules, key selection and signature. The payload is authentic
+     * afterwards, but nothing has been said about its claims.
+     */
+    CompactJws verifiedJws(String token) throws TokenRejection, IssuerUnavailableException {
+        CompactJws jws = CompactJws.parse(token);
+        verifySignature(jws);
+        return jws;
+    }
+
+    /** Header rules, key selection and signature; returns the key that verified it. */
+    private VerificationKey verifySignature(CompactJws jws) throws TokenRejection, IssuerUnavailableException {
+        JwsHeader header = jws.header();
+        for (HeaderValidator validator : headerValidators) {
+            validator.validate(header);
+        }
+        String alg = header.algorithm();
+        String kid = header.keyId();
+        VerificationKeys available = keys.current();
+        List<VerificationKey> candidates = available.candidates(alg, kid);
+        if (candidates.isEmpty() && kid != null && !available.hasKeyId(kid)) {
+            available = keys.afterUnknownKeyId(kid);
+            candidates = available.candidates(alg, kid);
+        }
+        if (candidates.isEmpty()) {
+            throw new TokenRejection(RejectionReason.UNKNOWN_KEY);
+        }
+        byte[] signingInput = jws.signingInput();
+        for (VerificationKey key : candidates) {
+            if (signatures.verify(alg, key, signingInput, jws.signature())) {
+                return key;
+            }
+        }
+        throw new TokenRejection(RejectionReason.BAD_SIGNATURE);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.tokengate.jwt;
-
-import dev.tokengate.claims.TokenRejection;
-
-/** One rule about a JWS header, checked before any key is looked up or any signature computed. */
-@FunctionalInterface
-interface HeaderValidator {
-    void validate(JwsHeader header) throws TokenRejection;
-}

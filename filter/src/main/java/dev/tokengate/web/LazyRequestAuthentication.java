@@ -1,0 +1,57 @@
+package dev.tokengate.web;
+
+import dev.tokengate.Authentication;
+import dev.tokengate.BearerChallenge;
+import dev.tokengate.RequestAuthentication;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request's authentication, worked out on first demand and then remembered. A request to an endpoint that never
+ * asks who the caller is costs no validation at all, and a stale token sent to a public endpoint cannot break it.
+ */
+final class LazyRequestAuthentication implements RequestAuthentication {
+    private final HttpServletRequest request;
+    private final TokengateRuntime runtime;
+    private volatile Authentication outcome;
+    private volatile Optional<Map<String, Object>> profile;
+
+    LazyRequestAuthentication(HttpServletRequest request, TokengateRuntime runtime) {
+        this.request = request;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Authentication get() {
+        Authentication known = outcome;
+        if (known == null) {
+            known = runtime.authenticator().authenticate(request);
+            outcome = known;
+        }
+        return known;
+    }
+
+    /** The caller's userinfo profile, fetched once per request at most (and cached across requests by token). */
+    Optional<Map<String, Object>> profile() {
+        Optional<Map<String, Object>> known = profile;
+        if (known == null) {
+            known = get() instanceof Authentication.Authenticated authenticated
+                    ? runtime.profiles().profile(authenticated.token().getRawToken()) : Optional.empty();
+            profile = known;
+        }
+        return known;
+    }
+
+    @Override
+    public BearerChallenge challenge() {
+        return runtime.challenges().challenge(get());
+    }
+
+    @Override
+    public BearerChallenge insufficientScope(Collection<String> requiredScopes) {
+        return runtime.challenges().insufficientScope(requiredScopes);
+    }
+}
