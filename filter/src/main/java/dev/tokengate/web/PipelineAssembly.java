@@ -4,7 +4,7 @@ import dev.tokengate.TokenValidator;
 import dev.tokengate.internal.config.PropertyNames;
 import dev.tokengate.internal.config.ConfigurationException;
 import dev.tokengate.internal.config.TokengateConfig;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.http.IssuerHttpClient;
 import dev.tokengate.internal.http.OidcDiscovery;
 import dev.tokengate.internal.jwt.JwtValidator;
@@ -38,16 +38,16 @@ final class PipelineAssembly {
                 .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
         JwtValidator jwtValidator = JwtValidators.fromSettings(config,
                 http, clock, discovery);
-        OpaqueSettings opaque = config.opaque();
+        IssuerQuerySettings queries = config.issuerQueries();
         // The userinfo endpoint validates opaque tokens in userinfo mode, and serves CallerProfile in every mode.
-        Optional<UserinfoValidator> userinfo = opaque.validation() == OpaqueSettings.OpaqueValidation.USERINFO
-                || opaque.userinfoEndpoint().isPresent() || discovery != null
+        Optional<UserinfoValidator> userinfo = queries.validation() == IssuerQuerySettings.OpaqueValidation.USERINFO
+                || queries.userinfoEndpoint().isPresent() || discovery != null
                 ? Optional.of(userinfoValidator(config, http, discovery, clock)) : Optional.empty();
-        TokenValidator opaqueValidator = switch (opaque.validation()) {
+        TokenValidator opaqueValidator = switch (queries.validation()) {
             case NONE -> new OpaqueTokenRejector();
             case INTROSPECTION -> new IntrospectionValidator(
-                    endpoint(opaque.introspectionEndpoint(), discovery, "introspection_endpoint", PropertyNames.INTROSPECTION_ENDPOINT),
-                    opaque, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
+                    endpoint(queries.introspectionEndpoint(), discovery, "introspection_endpoint", PropertyNames.INTROSPECTION_ENDPOINT),
+                    queries, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
                     http, clock, config.retryAfter());
             case USERINFO -> userinfo.orElseThrow();
         };
@@ -63,8 +63,8 @@ final class PipelineAssembly {
     private static UserinfoValidator userinfoValidator(TokengateConfig config, IssuerHttpClient http,
                                                        OidcDiscovery discovery, Clock clock) {
         return new UserinfoValidator(
-                endpoint(config.opaque().userinfoEndpoint(), discovery, "userinfo_endpoint", PropertyNames.USERINFO_ENDPOINT),
-                config.opaque(), http, clock, config.retryAfter());
+                endpoint(config.issuerQueries().userinfoEndpoint(), discovery, "userinfo_endpoint", PropertyNames.USERINFO_ENDPOINT),
+                config.issuerQueries(), http, clock, config.retryAfter());
     }
 
     private static IssuerEndpoint endpoint(Optional<URI> configured, OidcDiscovery discovery, String discoveryName,

@@ -249,7 +249,7 @@ class OpaqueTokenValidationTest {
         assertThatThrownBy(() -> runtime(introspection().with(PropertyNames.INTROSPECTION_CLIENT_SECRET, null)))
                 .isInstanceOfSatisfying(ConfigurationException.class,
                         e -> assertThat(e.property()).isEqualTo(PropertyNames.INTROSPECTION_CLIENT_SECRET));
-        assertThat(runtime(introspection()).config().opaque().toString()).doesNotContain(OpaqueIssuer.CLIENT_SECRET);
+        assertThat(runtime(introspection()).config().issuerQueries().toString()).doesNotContain(OpaqueIssuer.CLIENT_SECRET);
     }
 
     @Test

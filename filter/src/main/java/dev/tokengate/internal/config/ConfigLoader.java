@@ -7,7 +7,7 @@ import dev.tokengate.internal.config.TokengateConfig.FilterSettings;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
 import dev.tokengate.internal.config.TokengateConfig.JwksSettings;
 import dev.tokengate.internal.config.TokengateConfig.JwtSettings;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.config.TokengateConfig.TokenLocations;
 
 import java.io.IOException;
@@ -68,14 +68,14 @@ public final class ConfigLoader {
                 http,
                 positiveDuration(RETRY_AFTER, Duration.ofSeconds(10)),
                 new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
-                opaque(http));
+                issuerQueries(http));
     }
 
-    private OpaqueSettings opaque(HttpSettings http) {
-        OpaqueSettings.OpaqueValidation validation = switch (string(OPAQUE_VALIDATION).orElse("none").toLowerCase(Locale.ROOT)) {
-            case "none" -> OpaqueSettings.OpaqueValidation.NONE;
-            case "introspection" -> OpaqueSettings.OpaqueValidation.INTROSPECTION;
-            case "userinfo" -> OpaqueSettings.OpaqueValidation.USERINFO;
+    private IssuerQuerySettings issuerQueries(HttpSettings http) {
+        IssuerQuerySettings.OpaqueValidation validation = switch (string(OPAQUE_VALIDATION).orElse("none").toLowerCase(Locale.ROOT)) {
+            case "none" -> IssuerQuerySettings.OpaqueValidation.NONE;
+            case "introspection" -> IssuerQuerySettings.OpaqueValidation.INTROSPECTION;
+            case "userinfo" -> IssuerQuerySettings.OpaqueValidation.USERINFO;
             default -> throw new ConfigurationException(OPAQUE_VALIDATION, "must be none, introspection or userinfo");
         };
         Optional<URI> introspection = string(INTROSPECTION_ENDPOINT)
@@ -84,7 +84,7 @@ public final class ConfigLoader {
                 .map(value -> httpUri(USERINFO_ENDPOINT, value, http, "is not an http(s) URL"));
         String clientId = string(INTROSPECTION_CLIENT_ID).orElse("");
         Optional<String> secret = string(INTROSPECTION_CLIENT_SECRET);
-        if (validation == OpaqueSettings.OpaqueValidation.INTROSPECTION) {
+        if (validation == IssuerQuerySettings.OpaqueValidation.INTROSPECTION) {
             if (clientId.isEmpty()) {
                 throw new ConfigurationException(INTROSPECTION_CLIENT_ID, "is not set: introspection needs this API's"
                         + " client credentials at the issuer");
@@ -94,14 +94,14 @@ public final class ConfigLoader {
                         + " API's client credentials at the issuer");
             }
         }
-        OpaqueSettings.ClientAuthentication clientAuth = switch (string(INTROSPECTION_CLIENT_AUTH)
+        IssuerQuerySettings.ClientAuthentication clientAuth = switch (string(INTROSPECTION_CLIENT_AUTH)
                 .orElse("client_secret_basic").toLowerCase(Locale.ROOT)) {
-            case "client_secret_basic" -> OpaqueSettings.ClientAuthentication.CLIENT_SECRET_BASIC;
-            case "client_secret_post" -> OpaqueSettings.ClientAuthentication.CLIENT_SECRET_POST;
+            case "client_secret_basic" -> IssuerQuerySettings.ClientAuthentication.CLIENT_SECRET_BASIC;
+            case "client_secret_post" -> IssuerQuerySettings.ClientAuthentication.CLIENT_SECRET_POST;
             default -> throw new ConfigurationException(INTROSPECTION_CLIENT_AUTH,
                     "must be client_secret_basic or client_secret_post");
         };
-        return new OpaqueSettings(validation, introspection, userinfo, clientId, secret, clientAuth,
+        return new IssuerQuerySettings(validation, introspection, userinfo, clientId, secret, clientAuth,
                 duration(OPAQUE_CACHE_TTL, Duration.ofSeconds(60)), duration(OPAQUE_NEGATIVE_TTL, Duration.ofSeconds(10)),
                 positiveInt(OPAQUE_CACHE_SIZE, 10_000));
     }

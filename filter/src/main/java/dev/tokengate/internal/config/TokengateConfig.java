@@ -22,7 +22,7 @@ public record TokengateConfig(
         HttpSettings http,
         Duration retryAfter,
         ScopeClaims scopeClaims,
-        OpaqueSettings opaque) {
+        IssuerQuerySettings issuerQueries) {
 
     /** How the filter is installed and which paths it guards itself. */
     public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths) {
@@ -88,12 +88,12 @@ public record TokengateConfig(
     }
 
     /**
-     * How tokengate asks the issuer about a token: whether and how opaque (non-JWT) tokens are checked (not at all, by
-     * RFC 7662 introspection, or by the userinfo endpoint), the client credentials for introspection, and the cache
-     * of the issuer's answers. The userinfo endpoint and that cache also serve {@code CallerProfile}, for JWT callers
-     * too, which is why they live here and not with the JWT settings.
+     * How tokengate asks the issuer about a token, as opposed to validating it alone: whether and how opaque (non-JWT)
+     * tokens are checked (not at all, by RFC 7662 introspection, or by the userinfo endpoint), the client credentials
+     * for introspection, and the cache of the issuer's answers. The userinfo endpoint and that cache also serve
+     * {@code CallerProfile}, for JWT callers too.
      */
-    public record OpaqueSettings(
+    public record IssuerQuerySettings(
             OpaqueValidation validation,
             Optional<URI> introspectionEndpoint,
             Optional<URI> userinfoEndpoint,
@@ -110,7 +110,7 @@ public record TokengateConfig(
 
         @Override
         public String toString() {
-            return "OpaqueSettings[validation=" + validation + ", introspectionEndpoint=" + introspectionEndpoint
+            return "IssuerQuerySettings[validation=" + validation + ", introspectionEndpoint=" + introspectionEndpoint
                     + ", userinfoEndpoint=" + userinfoEndpoint + ", clientId=" + clientId + ", clientSecret="
                     + (clientSecret.isPresent() ? "(set)" : "(none)") + ", clientAuthentication=" + clientAuthentication
                     + ", cacheTtl=" + cacheTtl + ", negativeCacheTtl=" + negativeCacheTtl

@@ -1,5 +1,6 @@
 package dev.tokengate.internal.http;
 
+import dev.tokengate.internal.json.StrictJson;
 import dev.tokengate.internal.config.IssuerUrlPolicy;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
 
@@ -111,7 +112,7 @@ public final class IssuerHttpClient implements AutoCloseable {
                         throw new IssuerFailure(new IssuerUnavailableException(
                                 "GET " + uri + " answered HTTP " + response.status()));
                     }
-                    return JsonObjects.parse(response.text()).orElseThrow(() -> new IssuerFailure(
+                    return StrictJson.object(response.body()).orElseThrow(() -> new IssuerFailure(
                             new IssuerUnavailableException("GET " + uri + " did not return a JSON object")));
                 });
     }

@@ -3,11 +3,8 @@ package dev.tokengate.internal.jwt;
 import dev.tokengate.internal.claims.TokenRejection;
 
 import dev.tokengate.RejectionReason;
-import dev.tokengate.internal.http.JsonObjects;
+import dev.tokengate.internal.json.StrictJson;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -39,7 +36,7 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
         byte[] headerBytes = decode(token, 0, first);
         byte[] payload = decode(token, first + 1, second);
         byte[] signature = decode(token, second + 1, token.length());
-        Map<String, Object> headerJson = parseObject(utf8(headerBytes));
+        Map<String, Object> headerJson = StrictJson.object(headerBytes).orElseThrow(CompactJws::malformed);
         return new CompactJws(token, JwsHeader.of(headerJson), payload, signature, second);
     }
 
@@ -50,25 +47,11 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
 
     /** The payload as a JSON object: only called after the signature checked out. */
     public Map<String, Object> claims() throws TokenRejection {
-        String json;
-        try {
-            json = utf8(payload);
-        } catch (TokenRejection notUtf8) {
-            throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
-        }
-        Optional<Map<String, Object>> claims = JsonObjects.parse(json);
+        Optional<Map<String, Object>> claims = StrictJson.object(payload);
         if (claims.isEmpty()) {
             throw new TokenRejection(RejectionReason.MALFORMED_CLAIMS);
         }
         return claims.get();
-    }
-
-    static Map<String, Object> parseObject(String json) throws TokenRejection {
-        Optional<Map<String, Object>> object = JsonObjects.parse(json);
-        if (object.isEmpty()) {
-            throw malformed();
-        }
-        return object.get();
     }
 
     private static byte[] decode(String token, int from, int to) throws TokenRejection {
@@ -109,17 +92,6 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
             return 63;
         }
         return -1;
-    }
-
-    private static String utf8(byte[] bytes) throws TokenRejection {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw malformed();
-        }
     }
 
     private static TokenRejection malformed() {

@@ -5,7 +5,7 @@ import dev.tokengate.internal.config.JwsAlgorithm;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.util.KeyUtils;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
+import dev.tokengate.internal.json.StrictJson;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -46,6 +46,12 @@ final class KeyParser {
         if (!(document.get("keys") instanceof List<?> entries)) {
             throw new IllegalArgumentException("not a JWK set: no \"keys\" array");
         }
+        List<String> refused = new ArrayList<>();
+        return new VerificationKeys(usable(toKeys(jwks(entries)), refused), refused);
+    }
+
+    /** The members jose4j can read as keys; an unknown key type or a broken key is skipped, the others still count. */
+    private static List<JsonWebKey> jwks(List<?> entries) {
         List<JsonWebKey> jwks = new ArrayList<>(entries.size());
         for (Object entry : entries) {
             if (entry instanceof Map<?, ?> map) {
@@ -54,12 +60,11 @@ final class KeyParser {
                     Map<String, Object> params = (Map<String, Object>) map;
                     jwks.add(JsonWebKey.Factory.newJwk(params));
                 } catch (JoseException | RuntimeException unusable) {
-                    // an unknown key type or a broken key: skip it, the others still count
+                    // skipped, as RFC 7517 §5 asks
                 }
             }
         }
-        List<String> refused = new ArrayList<>();
-        return new VerificationKeys(usable(toKeys(jwks), refused), refused);
+        return jwks;
     }
 
     /** The keys that could ever verify safely ({@link UsableKeys}); the others are described in {@code refused}. */
@@ -79,10 +84,24 @@ final class KeyParser {
 
     private static List<VerificationKey> fromJwk(String json) {
         try {
-            Map<String, Object> parsed = dev.tokengate.internal.http.JsonObjects.parse(json)
+            Map<String, Object> parsed = StrictJson.object(json)
                     .orElseThrow(() -> new IllegalArgumentException("not a valid JWK or JWK set"));
             if (parsed.containsKey("keys")) {
-                return toKeys(new JsonWebKeySet(json).getJsonWebKeys());
+                // Configured text is held to every key being one jose4j reads: a mistake there is the
+                // operator's, and the deployment says so instead of silently dropping the key.
+                if (!(parsed.get("keys") instanceof List<?> entries)) {
+                    throw new IllegalArgumentException("not a valid JWK or JWK set");
+                }
+                List<JsonWebKey> jwks = new ArrayList<>(entries.size());
+                for (Object entry : entries) {
+                    if (!(entry instanceof Map<?, ?> map)) {
+                        throw new IllegalArgumentException("not a valid JWK or JWK set");
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> params = (Map<String, Object>) map;
+                    jwks.add(JsonWebKey.Factory.newJwk(params));
+                }
+                return toKeys(jwks);
             }
             return toKeys(List.of(JsonWebKey.Factory.newJwk(parsed)));
         } catch (JoseException | RuntimeException e) {

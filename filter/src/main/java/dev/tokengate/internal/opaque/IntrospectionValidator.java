@@ -11,8 +11,8 @@ import dev.tokengate.RejectionReason;
 import dev.tokengate.internal.claims.ScopeClaims;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings.ClientAuthentication;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings.ClientAuthentication;
 import dev.tokengate.internal.http.IssuerHttpClient;
 
 import java.net.URI;
@@ -38,7 +38,7 @@ public final class IntrospectionValidator extends IssuerCheck {
     private final List<ClaimValidator> claimRules;
     private final ScopeClaims scopeClaims;
 
-    public IntrospectionValidator(IssuerEndpoint endpoint, OpaqueSettings settings, String issuer, Set<String> audiences,
+    public IntrospectionValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, String issuer, Set<String> audiences,
                                   Duration skew, ScopeClaims scopeClaims, IssuerHttpClient http, Clock clock,
                                   Duration retryAfter) {
         super("token introspection", endpoint, settings, http, clock, retryAfter);

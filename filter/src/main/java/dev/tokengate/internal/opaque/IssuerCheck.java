@@ -1,16 +1,16 @@
 package dev.tokengate.internal.opaque;
 
+import dev.tokengate.internal.json.StrictJson;
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.TokenValidator;
 import dev.tokengate.internal.cache.TokenOutcomeCache;
 import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.http.IssuerHttpClient;
 import dev.tokengate.internal.http.IssuerUnavailableException;
 import dev.tokengate.internal.http.LogThrottle;
 import dev.tokengate.internal.http.RetryBackoff;
-import dev.tokengate.internal.http.JsonObjects;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -36,13 +36,13 @@ abstract class IssuerCheck implements TokenValidator {
     private final LogThrottle warnings = new LogThrottle(1, WARNING_INTERVAL_NANOS, System.nanoTime() - WARNING_INTERVAL_NANOS);
     private final IssuerHttpClient http;
     private final TokenOutcomeCache cache;
-    protected final OpaqueSettings settings;
+    protected final IssuerQuerySettings settings;
     protected final Clock clock;
     protected final Authentication unavailable;
     /** After a failed call, calls stop for 1 s, then 2 s, 4 s ... up to the Retry-After clients are given. */
     private final long maxBackoffMillis;
 
-    IssuerCheck(String name, IssuerEndpoint endpoint, OpaqueSettings settings, IssuerHttpClient http, Clock clock,
+    IssuerCheck(String name, IssuerEndpoint endpoint, IssuerQuerySettings settings, IssuerHttpClient http, Clock clock,
                 Duration retryAfter) {
         this.name = name;
         this.endpoint = endpoint;
@@ -110,6 +110,6 @@ abstract class IssuerCheck implements TokenValidator {
 
     /** The answer's JSON object, or {@code null} when it is none. */
     static Map<String, Object> jsonObject(IssuerHttpClient.Response response) {
-        return JsonObjects.parse(response.text()).orElse(null);
+        return StrictJson.object(response.body()).orElse(null);
     }
 }

@@ -5,7 +5,7 @@ import dev.tokengate.RejectionReason;
 import dev.tokengate.Scopes;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.http.IssuerHttpClient;
 
 import java.net.URI;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class UserinfoValidator extends IssuerCheck {
 
-    public UserinfoValidator(IssuerEndpoint endpoint, OpaqueSettings settings, IssuerHttpClient http, Clock clock,
+    public UserinfoValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, IssuerHttpClient http, Clock clock,
                              Duration retryAfter) {
         super("userinfo call", endpoint, settings, http, clock, retryAfter);
     }

@@ -4,9 +4,9 @@ import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.internal.claims.ScopeClaims;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings.ClientAuthentication;
-import dev.tokengate.internal.config.TokengateConfig.OpaqueSettings.OpaqueValidation;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings.ClientAuthentication;
+import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings.OpaqueValidation;
 import dev.tokengate.internal.http.IssuerHttpClient;
 import dev.tokengate.testing.OpaqueIssuer;
 import dev.tokengate.testing.TestClock;
@@ -37,7 +37,7 @@ class IntrospectionValidatorTest {
     }
 
     IntrospectionValidator validator(ClientAuthentication clientAuthentication) {
-        OpaqueSettings settings = new OpaqueSettings(OpaqueValidation.INTROSPECTION,
+        IssuerQuerySettings settings = new IssuerQuerySettings(OpaqueValidation.INTROSPECTION,
                 Optional.of(issuer.introspectionEndpoint()), Optional.empty(), OpaqueIssuer.CLIENT_ID,
                 Optional.of(OpaqueIssuer.CLIENT_SECRET), clientAuthentication, Duration.ofMinutes(1),
                 Duration.ofSeconds(10), 100);
