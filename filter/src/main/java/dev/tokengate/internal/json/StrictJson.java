@@ -96,7 +96,7 @@ public final class StrictJson {
      * @throws MalformedJsonException when the bytes are not exactly one JSON text by the rules above
      */
     public static Object parse(byte[] utf8) throws MalformedJsonException {
-        if (!isAscii(utf8)) {
+        if (!isAsciiWithoutNul(utf8)) {
             checkUtf8(utf8);
         }
         try (JsonParser parser = FACTORY.createParser(utf8)) {
@@ -223,19 +223,32 @@ public final class StrictJson {
         return text;
     }
 
-    private static boolean isAscii(byte[] bytes) {
+    /**
+     * The common case, checked in one pass. A NUL byte can never be part of a JSON text (control characters in strings
+     * must be escaped), and refusing it matters: jackson-core guesses UTF-16 or UTF-32 from zero bytes among the
+     * first four, so {@code 34 00 00 00} would otherwise be read as the number 4 in UTF-32LE.
+     */
+    private static boolean isAsciiWithoutNul(byte[] bytes) {
         for (byte b : bytes) {
-            if (b < 0) {
+            if (b <= 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The JDK's decoder is strict about every form RFC 3629 forbids; a byte order mark is refused too. */
+    /**
+     * The JDK's decoder is strict about every form RFC 3629 forbids; a byte order mark and NUL bytes are refused too,
+     * so jackson-core's encoding detection always lands on UTF-8.
+     */
     private static void checkUtf8(byte[] bytes) throws MalformedJsonException {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             throw MalformedJsonException.INSTANCE;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw MalformedJsonException.INSTANCE;
+            }
         }
         try {
             StandardCharsets.UTF_8.newDecoder()

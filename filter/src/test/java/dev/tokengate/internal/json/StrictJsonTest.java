@@ -117,6 +117,13 @@ class StrictJsonTest {
         assertThatThrownBy(() -> StrictJson.parse(bytes)).isInstanceOf(MalformedJsonException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"34000000", "00000034", "3400", "0034", "7B7D00", "22C3A90022"})
+    void aNulByteIsRefusedSoNoOtherEncodingIsGuessed(String hex) {
+        byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+        assertThatThrownBy(() -> StrictJson.parse(bytes)).isInstanceOf(MalformedJsonException.class);
+    }
+
     @Test
     void multiByteUtf8IsRead() throws Exception {
         assertThat(parse("[\"Zoë 🔑\"]")).isEqualTo(List.of("Zoë 🔑"));
