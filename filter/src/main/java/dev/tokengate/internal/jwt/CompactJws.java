@@ -5,7 +5,9 @@ import dev.tokengate.internal.claims.TokenRejection;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.internal.json.StrictJson;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.Optional;
  * whitespace or non-canonical trailing bits; a header that is a JSON object without duplicate names in valid UTF-8.
  * The payload is decoded but not parsed: that waits until the signature is known to be good.
  */
-public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] signature, int signingInputLength) {
+public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] signature, byte[] ascii,
+                         int signingInputLength) {
 
     /** Whether a token has the shape of a compact JWS (two dots); anything else is treated as an opaque token. */
     public static boolean hasJwsShape(String token) {
@@ -33,16 +36,19 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
         if (first <= 0 || second < 0 || second == first + 1 || token.indexOf('.', second + 1) >= 0) {
             throw malformed();
         }
-        byte[] headerBytes = decode(token, 0, first);
-        byte[] payload = decode(token, first + 1, second);
-        byte[] signature = decode(token, second + 1, token.length());
+        // One copy of the token as bytes serves the three decodes and the signing input; each character is checked
+        // to be base64url (or one of the two dots) first, so the ISO-8859-1 conversion never loses anything.
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] headerBytes = decode(token, ascii, 0, first);
+        byte[] payload = decode(token, ascii, first + 1, second);
+        byte[] signature = decode(token, ascii, second + 1, token.length());
         Map<String, Object> headerJson = StrictJson.object(headerBytes).orElseThrow(CompactJws::malformed);
-        return new CompactJws(token, JwsHeader.of(headerJson), payload, signature, second);
+        return new CompactJws(token, JwsHeader.of(headerJson), payload, signature, ascii, second);
     }
 
     /** The ASCII bytes the signature covers: {@code BASE64URL(header) '.' BASE64URL(payload)}. */
     public byte[] signingInput() {
-        return token.substring(0, signingInputLength).getBytes(StandardCharsets.US_ASCII);
+        return Arrays.copyOf(ascii, signingInputLength);
     }
 
     /** The payload as a JSON object: only called after the signature checked out. */
@@ -54,15 +60,14 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
         return claims.get();
     }
 
-    private static byte[] decode(String token, int from, int to) throws TokenRejection {
+    private static byte[] decode(String token, byte[] ascii, int from, int to) throws TokenRejection {
         int length = to - from;
         if (length % 4 == 1) {
             throw malformed();
         }
         int lastValue = 0;
         for (int i = from; i < to; i++) {
-            char c = token.charAt(i);
-            int value = base64UrlValue(c);
+            int value = base64UrlValue(token.charAt(i));
             if (value < 0) {
                 throw malformed();
             }
@@ -72,7 +77,11 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
         if (length % 4 == 2 && (lastValue & 0x0F) != 0 || length % 4 == 3 && (lastValue & 0x03) != 0) {
             throw malformed();
         }
-        return Base64.getUrlDecoder().decode(token.substring(from, to));
+        ByteBuffer decoded = Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, from, length));
+        byte[] array = decoded.array();
+        return decoded.arrayOffset() == 0 && decoded.remaining() == array.length
+                ? array : Arrays.copyOfRange(array, decoded.arrayOffset() + decoded.position(),
+                decoded.arrayOffset() + decoded.limit());
     }
 
     private static int base64UrlValue(char c) {
