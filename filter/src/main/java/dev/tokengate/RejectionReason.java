@@ -54,6 +54,14 @@ public enum RejectionReason {
 
     /** The token is valid but lacks the scope the resource requires (403). */
     INSUFFICIENT_SCOPE(ErrorCode.INSUFFICIENT_SCOPE, "The access token does not grant the scope this resource requires."),
+    /**
+     * The token is valid but carries none of the roles a {@code @RolesAllowed} resource allows (403). RFC 6750 has no
+     * code of its own for roles; {@code insufficient_scope} ("the request requires higher privileges than provided
+     * by the access token") is the one that fits, without a {@code scope} attribute.
+     */
+    MISSING_ROLE(ErrorCode.INSUFFICIENT_SCOPE, "The access token does not carry a role this resource requires."),
+    /** The resource is {@code @DenyAll} (or {@code @RolesAllowed({})}): 403 for every caller, token or not. */
+    CLOSED_TO_ALL(ErrorCode.INSUFFICIENT_SCOPE, "This resource is not open to any caller."),
 
     /** The issuer (JWKS, introspection or userinfo endpoint) could not be reached: 503 with {@code Retry-After}. */
     ISSUER_UNAVAILABLE(ErrorCode.TEMPORARILY_UNAVAILABLE, "The token issuer cannot be reached; try again later.");

@@ -39,4 +39,21 @@ public interface RequestAuthentication extends Supplier<Authentication> {
      * @return the response to send instead of the resource's
      */
     BearerChallenge insufficientScope(Collection<String> requiredScopes);
+
+    /**
+     * The 403 for a caller refused for {@code reason} ({@link RejectionReason#MISSING_ROLE},
+     * {@link RejectionReason#CLOSED_TO_ALL}), in the configured realm.
+     *
+     * @param reason why the caller may not go on
+     * @return the response to send instead of the resource's
+     */
+    BearerChallenge forbidden(RejectionReason reason);
+
+    /**
+     * Whether the JAX-RS binding enforces {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll}
+     * ({@code tokengate.jaxrs.role-annotations}, default {@code true}); {@code false} leaves them to the container.
+     *
+     * @return whether role annotations are tokengate's to enforce
+     */
+    boolean enforcesRoleAnnotations();
 }

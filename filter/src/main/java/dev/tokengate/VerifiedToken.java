@@ -24,6 +24,7 @@ public final class VerifiedToken implements JsonWebToken {
     private final Map<String, Object> claims;
     private final Scopes scopes;
     private final Set<String> groups;
+    private final Set<String> roles;
     private final long expiresAt;
 
     /**
@@ -34,11 +35,42 @@ public final class VerifiedToken implements JsonWebToken {
      * @param expiresAt {@code exp} in epoch seconds, or {@link Long#MAX_VALUE} for a token that carries none
      */
     public VerifiedToken(String rawToken, Map<String, Object> claims, Scopes scopes, long expiresAt) {
+        this(rawToken, claims, scopes, defaultRoles(claims, scopes), expiresAt);
+    }
+
+    /**
+     * @param rawToken  the token as presented
+     * @param claims    the claims as parsed from JSON; not copied
+     * @param scopes    the scopes the token grants
+     * @param roles     the roles it carries, as configured ({@code tokengate.roles.*})
+     * @param expiresAt {@code exp} in epoch seconds, or {@link Long#MAX_VALUE} for a token that carries none
+     */
+    public VerifiedToken(String rawToken, Map<String, Object> claims, Scopes scopes, Set<String> roles,
+                         long expiresAt) {
         this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
         this.claims = java.util.Collections.unmodifiableMap(claims);
         this.scopes = Objects.requireNonNull(scopes, "scopes");
         this.groups = stringSet(claims.get(Claims.groups.name()));
+        this.roles = Set.copyOf(roles);
         this.expiresAt = expiresAt;
+    }
+
+    /** The default configuration's roles: the {@code groups} claim and the scopes. */
+    private static Set<String> defaultRoles(Map<String, Object> claims, Scopes scopes) {
+        Set<String> roles = new LinkedHashSet<>(stringSet(claims.get(Claims.groups.name())));
+        roles.addAll(scopes.values());
+        return roles;
+    }
+
+    /**
+     * The caller's roles, which {@code isUserInRole}, {@code @RolesAllowed} and {@code SecurityContext} consult: the
+     * values of the claims {@code tokengate.roles.claims} names ({@code groups} by default), mapped by
+     * {@code tokengate.roles.map}, plus the scopes unless {@code tokengate.roles.include-scopes=false}.
+     *
+     * @return the roles, empty when the token carries none
+     */
+    public Set<String> getRoles() {
+        return roles;
     }
 
     /**
@@ -134,7 +166,9 @@ public final class VerifiedToken implements JsonWebToken {
         }
         Class<?> type = claimType(claimName).getType();
         if (type == Long.class) {
-            return value instanceof Number number ? (T) Long.valueOf(number.longValue()) : null;
+            // A number beyond a long has no Long reading: null, never a wrapped value.
+            return value instanceof Number number && !(number instanceof java.math.BigInteger big && big.bitLength() > 63)
+                    ? (T) Long.valueOf(number.longValue()) : null;
         }
         if (type == Set.class) {
             return (T) stringSet(value);

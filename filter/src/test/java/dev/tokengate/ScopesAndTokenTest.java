@@ -79,4 +79,26 @@ class ScopesAndTokenTest {
         assertThat(token.getExpirationTime()).isEqualTo(1900000000L);
         assertThat(token.getIssuedAtTime()).isEqualTo(1800000000L);
     }
+
+    @Test
+    void aTimeClaimBeyondALongReadsAsNullNotAWrappedValue() {
+        VerifiedToken token = new VerifiedToken("raw", Map.of("auth_time", new java.math.BigInteger("18446744073709551617")),
+                Scopes.NONE, 1900000000L);
+        assertThat(token.<Long>getClaim("auth_time")).isNull();
+    }
+
+    @Test
+    void theRolesAreThoseTheTokenWasBuiltWith() {
+        VerifiedToken token = new VerifiedToken("raw", Map.of("groups", List.of("g")), new Scopes(Set.of("s")),
+                Set.of("reader"), 1900000000L);
+        assertThat(token.getRoles()).containsExactly("reader");
+        assertThat(token.getGroups()).containsExactly("g");
+    }
+
+    @Test
+    void withoutConfiguredRolesTheGroupsAndScopesAreTheRoles() {
+        VerifiedToken token = new VerifiedToken("raw", Map.of("groups", List.of("g")), new Scopes(Set.of("s")),
+                1900000000L);
+        assertThat(token.getRoles()).containsExactlyInAnyOrder("g", "s");
+    }
 }

@@ -9,7 +9,7 @@ import java.security.Principal;
 
 /**
  * The request the application sees: {@code getUserPrincipal()} is the validated token (a MicroProfile
- * {@code JsonWebToken}), {@code isUserInRole(r)} is true when {@code r} is in its {@code groups} or scopes, and
+ * {@code JsonWebToken}), {@code isUserInRole(r)} is true when {@code r} is one of its roles, and
  * {@code getAuthType()} is {@value #AUTH_TYPE}. Validation happens on the first of these calls. A request without a
  * bearer token keeps whatever the container says, so other authentication mechanisms still work; one with a rejected
  * token has no principal at all.
@@ -42,7 +42,7 @@ final class BearerRequest extends HttpServletRequestWrapper {
         Authentication outcome = authentication.get();
         if (outcome instanceof Authentication.Authenticated authenticated) {
             VerifiedToken token = authenticated.token();
-            return role != null && (token.getGroups().contains(role) || token.getScopes().contains(role));
+            return role != null && token.getRoles().contains(role);
         }
         return outcome instanceof Authentication.Anonymous && super.isUserInRole(role);
     }

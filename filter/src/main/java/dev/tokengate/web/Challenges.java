@@ -26,6 +26,10 @@ final class Challenges {
     }
 
     /** The 403 for a valid token that lacks {@code requiredScopes}. */
+    BearerChallenge forbidden(RejectionReason reason) {
+        return BearerChallenge.of(reason, realm);
+    }
+
     BearerChallenge insufficientScope(Collection<String> requiredScopes) {
         return BearerChallenge.of(RejectionReason.INSUFFICIENT_SCOPE, realm, requiredScopes);
     }

@@ -2,6 +2,7 @@ package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
 import dev.tokengate.BearerChallenge;
+import dev.tokengate.RejectionReason;
 import dev.tokengate.RequestAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -53,5 +54,15 @@ final class LazyRequestAuthentication implements RequestAuthentication {
     @Override
     public BearerChallenge insufficientScope(Collection<String> requiredScopes) {
         return runtime.challenges().insufficientScope(requiredScopes);
+    }
+
+    @Override
+    public BearerChallenge forbidden(RejectionReason reason) {
+        return runtime.challenges().forbidden(reason);
+    }
+
+    @Override
+    public boolean enforcesRoleAnnotations() {
+        return runtime.config().filter().roleAnnotations();
     }
 }

@@ -47,7 +47,7 @@ final class PipelineAssembly {
             case NONE -> new OpaqueTokenRejector();
             case INTROSPECTION -> new IntrospectionValidator(
                     endpoint(queries.introspectionEndpoint(), discovery, "introspection_endpoint", PropertyNames.INTROSPECTION_ENDPOINT),
-                    queries, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.scopeClaims(),
+                    queries, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.accessClaims(),
                     http, clock, config.retryAfter());
             case USERINFO -> userinfo.orElseThrow();
         };
@@ -64,7 +64,7 @@ final class PipelineAssembly {
                                                        OidcDiscovery discovery, Clock clock) {
         return new UserinfoValidator(
                 endpoint(config.issuerQueries().userinfoEndpoint(), discovery, "userinfo_endpoint", PropertyNames.USERINFO_ENDPOINT),
-                config.issuerQueries(), http, clock, config.retryAfter());
+                config.issuerQueries(), config.accessClaims(), http, clock, config.retryAfter());
     }
 
     private static IssuerEndpoint endpoint(Optional<URI> configured, OidcDiscovery discovery, String discoveryName,

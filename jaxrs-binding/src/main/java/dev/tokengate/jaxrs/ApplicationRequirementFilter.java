@@ -1,7 +1,6 @@
 package dev.tokengate.jaxrs;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Application;
@@ -16,11 +15,11 @@ import java.util.Optional;
  * otherwise be ignored there. The runtime does inject the application into a request filter, so its requirement is
  * worked out on the first request that has it, and kept.
  */
-@Priority(Priorities.AUTHORIZATION)
+@Priority(AuthorizationFilter.PRIORITY)
 public final class ApplicationRequirementFilter implements ContainerRequestFilter {
     private final Class<?> resourceClass;
     private final Method method;
-    private volatile Optional<ScopeRequirement> requirement;
+    private volatile Optional<AccessRequirement> requirement;
 
     @Context
     private Application application;
@@ -32,14 +31,14 @@ public final class ApplicationRequirementFilter implements ContainerRequestFilte
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<ScopeRequirement> known = requirement;
+        Optional<AccessRequirement> known = requirement;
         if (known == null) {
             if (application == null) {
                 return; // nothing to go by yet: the method has no requirement of its own
             }
-            known = RequirementLookup.find(resourceClass, method, application.getClass()).map(ScopeRequirement::of);
+            known = AccessRequirement.find(resourceClass, method, application.getClass());
             requirement = known;
         }
-        known.ifPresent(needed -> ScopeAuthorizationFilter.authorize(request, needed));
+        known.ifPresent(needed -> AuthorizationFilter.authorize(request, needed));
     }
 }

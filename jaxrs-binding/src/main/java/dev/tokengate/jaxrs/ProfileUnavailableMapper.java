@@ -9,6 +9,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public final class ProfileUnavailableMapper implements ExceptionMapper<ProfileUnavailableException> {
     @Override
     public Response toResponse(ProfileUnavailableException exception) {
-        return ScopeAuthorizationFilter.response(BearerChallenge.unavailable(exception.retryAfter()));
+        return AuthorizationFilter.response(BearerChallenge.unavailable(exception.retryAfter()));
     }
 }

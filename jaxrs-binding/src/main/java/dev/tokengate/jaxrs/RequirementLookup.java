@@ -1,40 +1,57 @@
 package dev.tokengate.jaxrs;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the {@link RequiresScope} that governs a resource method, once, at deployment. The closest declaration wins:
- * the method itself, then the same method as declared by a superclass or an implemented interface, then the
- * resource class, its superclasses and interfaces, then the {@code Application} subclass. A method's annotation
- * replaces its class's; they are never merged.
+ * Finds the annotation of a family (the one {@link RequiresScope}; or {@code @DenyAll}, {@code @RolesAllowed} and
+ * {@code @PermitAll}) that governs a resource method, once, at deployment. The closest declaration wins: the method
+ * itself, then the same method as declared by a superclass or an implemented interface, then the resource class, its
+ * superclasses and interfaces, then the {@code Application} subclass. A method's annotation replaces its class's;
+ * they are never merged. Where one element carries several of a family, the first in the family's order wins: the
+ * families list the strictest first.
  */
 final class RequirementLookup {
     private RequirementLookup() {
     }
 
-    static Optional<RequiresScope> find(Class<?> resourceClass, Method method, Class<?> applicationClass) {
-        RequiresScope onMethod = onMethodHierarchy(resourceClass, method);
+    static Optional<Annotation> find(List<Class<? extends Annotation>> family, Class<?> resourceClass, Method method,
+                                     Class<?> applicationClass) {
+        Annotation onMethod = onMethodHierarchy(family, resourceClass, method);
         if (onMethod != null) {
             return Optional.of(onMethod);
         }
-        RequiresScope onClass = onTypeHierarchy(resourceClass);
+        Annotation onClass = onTypeHierarchy(family, resourceClass);
         if (onClass == null && method.getDeclaringClass() != resourceClass) {
-            onClass = onTypeHierarchy(method.getDeclaringClass());
+            onClass = onTypeHierarchy(family, method.getDeclaringClass());
         }
         if (onClass != null) {
             return Optional.of(onClass);
         }
-        return Optional.ofNullable(applicationClass == null ? null : onTypeHierarchy(applicationClass));
+        return Optional.ofNullable(applicationClass == null ? null : onTypeHierarchy(family, applicationClass));
     }
 
-    private static RequiresScope onMethodHierarchy(Class<?> resourceClass, Method method) {
-        RequiresScope direct = method.getAnnotation(RequiresScope.class);
+    private static Annotation first(List<Class<? extends Annotation>> family, AnnotatedElement element) {
+        for (Class<? extends Annotation> type : family) {
+            Annotation found = element.getAnnotation(type);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static Annotation onMethodHierarchy(List<Class<? extends Annotation>> family, Class<?> resourceClass,
+                                                Method method) {
+        Annotation direct = first(family, method);
         if (direct != null) {
             return direct;
         }
@@ -43,7 +60,7 @@ final class RequirementLookup {
         }
         for (Class<?> type : typesOf(resourceClass)) {
             for (Method declared : type.getDeclaredMethods()) {
-                RequiresScope found = declared.getAnnotation(RequiresScope.class);
+                Annotation found = first(family, declared);
                 if (found != null && overrides(method, declared)) {
                     return found;
                 }
@@ -72,9 +89,9 @@ final class RequirementLookup {
         return true;
     }
 
-    private static RequiresScope onTypeHierarchy(Class<?> start) {
+    private static Annotation onTypeHierarchy(List<Class<? extends Annotation>> family, Class<?> start) {
         for (Class<?> type : typesOf(start)) {
-            RequiresScope found = type.getAnnotation(RequiresScope.class);
+            Annotation found = first(family, type);
             if (found != null) {
                 return found;
             }

@@ -8,7 +8,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 
 /**
- * Registers a {@link ScopeAuthorizationFilter} on every resource method governed by {@link RequiresScope}, with the
+ * Registers an {@link AuthorizationFilter} on every resource method governed by {@link RequiresScope} or a role
+ * annotation ({@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll}), with the
  * requirement worked out once, here, at deployment: no annotation is read per request. Registered by
  * {@link TokengateFeature} alone (no {@code @Provider}: a server that both scans and loads services would otherwise
  * register it twice).
@@ -27,10 +28,10 @@ public final class RequiresScopeFeature implements DynamicFeature {
             return;
         }
         Class<?> applicationClass = applicationClass();
-        var requirement = RequirementLookup.find(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod(),
-                applicationClass).map(ScopeRequirement::of);
+        var requirement = AccessRequirement.find(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod(),
+                applicationClass);
         if (requirement.isPresent()) {
-            context.register(new ScopeAuthorizationFilter(requirement.get()));
+            context.register(new AuthorizationFilter(requirement.get()));
         } else if (applicationClass == null) {
             // The runtime showed no Application here (Apache CXF): its annotation, if any, is read per request.
             context.register(new ApplicationRequirementFilter(resourceInfo.getResourceClass(),

@@ -3,7 +3,6 @@ package dev.tokengate.jaxrs;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -31,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * methods, Apache CXF does not, so without this its annotation would be ignored there. Where the feature did bind it,
  * this is the same check once more. (CXF also lists root resources as classes rather than instances.)
  */
-@Priority(Priorities.AUTHORIZATION)
+@Priority(AuthorizationFilter.PRIORITY)
 public final class SubResourceGuard implements ContainerRequestFilter {
     private record Hop(Class<?> parent, Class<?> child) {
     }
@@ -39,8 +38,8 @@ public final class SubResourceGuard implements ContainerRequestFilter {
     private record Target(Class<?> resource, Method method) {
     }
 
-    private final Map<Hop, List<ScopeRequirement>> requirements = new ConcurrentHashMap<>();
-    private final Map<Target, Optional<ScopeRequirement>> subResourceMethods = new ConcurrentHashMap<>();
+    private final Map<Hop, List<AccessRequirement>> requirements = new ConcurrentHashMap<>();
+    private final Map<Target, Optional<AccessRequirement>> subResourceMethods = new ConcurrentHashMap<>();
 
     @Context
     private ResourceInfo resourceInfo;
@@ -54,8 +53,8 @@ public final class SubResourceGuard implements ContainerRequestFilter {
         }
         for (int i = 1; i < matched.size(); i++) {
             Hop hop = new Hop(classOf(matched.get(i)), classOf(matched.get(i - 1)));
-            for (ScopeRequirement requirement : requirements.computeIfAbsent(hop, SubResourceGuard::requirementsOf)) {
-                if (!ScopeAuthorizationFilter.authorize(request, requirement)) {
+            for (AccessRequirement requirement : requirements.computeIfAbsent(hop, SubResourceGuard::requirementsOf)) {
+                if (!AuthorizationFilter.authorize(request, requirement)) {
                     return;
                 }
             }
@@ -63,9 +62,8 @@ public final class SubResourceGuard implements ContainerRequestFilter {
         Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
         if (method != null) {
             Target target = new Target(classOf(matched.get(0)), method);
-            subResourceMethods.computeIfAbsent(target, t -> RequirementLookup.find(t.resource(), t.method(), null)
-                            .map(ScopeRequirement::of))
-                    .ifPresent(requirement -> ScopeAuthorizationFilter.authorize(request, requirement));
+            subResourceMethods.computeIfAbsent(target, t -> AccessRequirement.find(t.resource(), t.method(), null))
+                    .ifPresent(requirement -> AuthorizationFilter.authorize(request, requirement));
         }
     }
 
@@ -73,7 +71,7 @@ public final class SubResourceGuard implements ContainerRequestFilter {
         return matchedResource instanceof Class<?> type ? type : matchedResource.getClass();
     }
 
-    private static List<ScopeRequirement> requirementsOf(Hop hop) {
+    private static List<AccessRequirement> requirementsOf(Hop hop) {
         List<Method> locators = new ArrayList<>();
         for (Method method : hop.parent().getMethods()) {
             if (method.isAnnotationPresent(Path.class) && !isResourceMethod(method)) {
@@ -83,9 +81,9 @@ public final class SubResourceGuard implements ContainerRequestFilter {
         List<Method> leadingOn = locators.stream()
                 .filter(locator -> locator.getReturnType().isAssignableFrom(hop.child()) && locator.getReturnType() != Object.class)
                 .toList();
-        Set<ScopeRequirement> found = new LinkedHashSet<>();
+        Set<AccessRequirement> found = new LinkedHashSet<>();
         for (Method locator : leadingOn.isEmpty() ? locators : leadingOn) {
-            RequirementLookup.find(hop.parent(), locator, null).map(ScopeRequirement::of).ifPresent(found::add);
+            AccessRequirement.find(hop.parent(), locator, null).ifPresent(found::add);
         }
         return List.copyOf(found);
     }

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which annotation governs a method, and what a requirement accepts: worked out without a server. */
 class RequirementLookupTest {
+    static final List<Class<? extends java.lang.annotation.Annotation>> SCOPE = List.of(RequiresScope.class);
+
 
     @RequiresScope("app")
     static class App extends jakarta.ws.rs.core.Application {
@@ -71,7 +73,7 @@ class RequirementLookupTest {
 
     static Optional<List<String>> scopesOf(Class<?> type, String method, Class<?> app) throws Exception {
         Method m = type.getMethod(method);
-        return RequirementLookup.find(type, m, app).map(annotation -> List.of(annotation.value()));
+        return RequirementLookup.find(SCOPE, type, m, app).map(annotation -> List.of(((RequiresScope) annotation).value()));
     }
 
     @Test
@@ -87,8 +89,8 @@ class RequirementLookupTest {
     @Test
     void aGenericInterfaceMethodCounts() throws Exception {
         Method create = Patients.class.getMethod("create", String.class);
-        assertThat(RequirementLookup.find(Patients.class, create, null)).hasValueSatisfying(a ->
-                assertThat(a.value()).containsExactly("write:any"));
+        assertThat(RequirementLookup.find(SCOPE, Patients.class, create, null)).hasValueSatisfying(a ->
+                assertThat(((RequiresScope) a).value()).containsExactly("write:any"));
     }
 
     @Test

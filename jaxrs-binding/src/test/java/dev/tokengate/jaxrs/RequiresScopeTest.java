@@ -247,4 +247,56 @@ class RequiresScopeTest {
         // A resource's own annotation replaces the application's.
         assertOk(get("/scoped/patients", token("read:patients")), "patients");
     }
+
+    static String withGroups(String scope, String... groups) {
+        return "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("scope", scope)
+                .claim("groups", List.of(groups)).signWith(KEY);
+    }
+
+    static final String MISSING_ROLE = "The access token does not carry a role this resource requires.";
+    static final String CLOSED = "This resource is not open to any caller.";
+
+    static void assertRoleMissing(HttpResponse<String> response) {
+        assertChallenge(response, 403, "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\""
+                + MISSING_ROLE + "\"", MISSING_ROLE);
+    }
+
+    @Test
+    void rolesAllowedNeedsOneOfTheRoles() throws Exception {
+        assertOk(get("/api/staff", withGroups("", "nurse")), "staff");
+        assertRoleMissing(get("/api/staff", withGroups("", "doctor")));
+        assertOk(get("/api/staff/admins", withGroups("", "ops")), "admins");
+        assertRoleMissing(get("/api/staff/admins", withGroups("", "nurse")));
+    }
+
+    @Test
+    void rolesAllowedWithoutAValidTokenIsTheBearerChallengeNeverBasic() throws Exception {
+        assertChallenge(get("/api/staff", null), 401, BARE, "An access token is required.");
+        assertChallenge(get("/api/staff", "Basic dXNlcjpwYXNz"), 401, BARE, "An access token is required.");
+    }
+
+    @Test
+    void aScopeCountsAsARoleByDefault() throws Exception {
+        assertOk(get("/api/staff", token("nurse")), "staff");
+    }
+
+    @Test
+    void permitAllOnTheMethodReplacesTheClassRoles() throws Exception {
+        assertOk(get("/api/staff/open", null), "open staff");
+        assertOk(get("/api/staff/open", withGroups("", "doctor")), "open staff");
+    }
+
+    @Test
+    void denyAllRefusesEveryCaller() throws Exception {
+        assertChallenge(get("/api/staff/closed", withGroups("", "nurse", "admin")), 403,
+                "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\"" + CLOSED + "\"", CLOSED);
+        assertThat(get("/api/staff/closed", null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRoleAndAScopeMustBothHold() throws Exception {
+        assertOk(get("/api/staff/scoped", withGroups("read:patients", "nurse")), "both");
+        assertForbidden(get("/api/staff/scoped", withGroups("", "nurse")), "read:patients");
+        assertRoleMissing(get("/api/staff/scoped", withGroups("read:patients", "doctor")));
+    }
 }

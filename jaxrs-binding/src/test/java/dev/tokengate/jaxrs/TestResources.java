@@ -23,7 +23,7 @@ final class TestResources {
         @Override
         public Set<Class<?>> getClasses() {
             return withFeatureOnCxf(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class,
-                    Me.class, Profile.class, GuardedWards.class);
+                    Me.class, Profile.class, GuardedWards.class, Staff.class);
         }
     }
 
@@ -172,6 +172,46 @@ final class TestResources {
             return security.getUserPrincipal().getName() + "|" + security.isUserInRole("read:patients") + "|"
                     + security.isUserInRole("nurses") + "|" + security.isUserInRole("READ:patients") + "|"
                     + security.getAuthenticationScheme();
+        }
+    }
+
+    /** The Jakarta security annotations, which the binding enforces whatever the runtime does with them. */
+    @Path("staff")
+    @jakarta.annotation.security.RolesAllowed("nurse")
+    public static class Staff {
+        @GET
+        public String list() {
+            return "staff";
+        }
+
+        /** The method's annotation replaces the class's: anybody, token or not. */
+        @GET
+        @Path("open")
+        @jakarta.annotation.security.PermitAll
+        public String open() {
+            return "open staff";
+        }
+
+        @GET
+        @Path("closed")
+        @jakarta.annotation.security.DenyAll
+        public String closed() {
+            return "closed";
+        }
+
+        @GET
+        @Path("admins")
+        @jakarta.annotation.security.RolesAllowed({"admin", "ops"})
+        public String admins() {
+            return "admins";
+        }
+
+        /** Both must hold: the role and the scope. */
+        @GET
+        @Path("scoped")
+        @RequiresScope("read:patients")
+        public String scoped() {
+            return "both";
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.tokengate.internal.config;
 
 import static dev.tokengate.internal.config.PropertyNames.*;
 
+import dev.tokengate.internal.claims.ClaimPath;
+import dev.tokengate.internal.claims.RoleClaims;
 import dev.tokengate.internal.claims.ScopeClaims;
 import dev.tokengate.internal.config.TokengateConfig.FilterSettings;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
@@ -18,10 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,7 +65,7 @@ public final class ConfigLoader {
         }
         return new TokengateConfig(
                 realm(),
-                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths),
+                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths, bool(ROLE_ANNOTATIONS, true)),
                 tokenLocations(),
                 jwt(http),
                 new JwksSettings(positiveDuration(JWKS_REFRESH, Duration.ofMinutes(5)),
@@ -68,7 +73,30 @@ public final class ConfigLoader {
                 http,
                 positiveDuration(RETRY_AFTER, Duration.ofSeconds(10)),
                 new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
+                roleClaims(),
                 issuerQueries(http));
+    }
+
+    private RoleClaims roleClaims() {
+        List<ClaimPath> paths = new ArrayList<>();
+        for (String path : list(ROLE_CLAIMS).orElse(List.of("groups"))) {
+            try {
+                paths.add(ClaimPath.parse(path));
+            } catch (IllegalArgumentException malformed) {
+                throw new ConfigurationException(ROLE_CLAIMS, "has " + malformed.getMessage());
+            }
+        }
+        Map<String, Set<String>> mapping = new LinkedHashMap<>();
+        for (String entry : list(ROLE_MAP).orElse(List.of())) {
+            int equals = entry.indexOf('=');
+            String group = equals < 0 ? "" : entry.substring(0, equals).trim();
+            String role = equals < 0 ? "" : entry.substring(equals + 1).trim();
+            if (group.isEmpty() || role.isEmpty()) {
+                throw new ConfigurationException(ROLE_MAP, "has \"" + entry + "\": write group=role, comma-separated");
+            }
+            mapping.computeIfAbsent(group, key -> new LinkedHashSet<>()).add(role);
+        }
+        return new RoleClaims(paths, mapping, bool(ROLES_INCLUDE_SCOPES, true));
     }
 
     private IssuerQuerySettings issuerQueries(HttpSettings http) {

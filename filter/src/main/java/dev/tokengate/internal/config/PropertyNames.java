@@ -33,6 +33,10 @@ public final class PropertyNames {
     public static final String URL_PATTERNS = "tokengate.filter.url-patterns";
     public static final String PROTECTED_PATHS = "tokengate.protected-paths";
     public static final String SCOPE_CLAIMS = "tokengate.scope-claims";
+    public static final String ROLE_CLAIMS = "tokengate.roles.claims";
+    public static final String ROLE_MAP = "tokengate.roles.map";
+    public static final String ROLES_INCLUDE_SCOPES = "tokengate.roles.include-scopes";
+    public static final String ROLE_ANNOTATIONS = "tokengate.jaxrs.role-annotations";
     public static final String JWKS_REFRESH = "tokengate.jwks.refresh-interval";
     public static final String JWKS_UNKNOWN_KID = "tokengate.jwks.unknown-kid-interval";
     public static final String RETRY_AFTER = "tokengate.retry-after";

@@ -1,5 +1,7 @@
 package dev.tokengate.internal.config;
 
+import dev.tokengate.internal.claims.AccessClaims;
+import dev.tokengate.internal.claims.RoleClaims;
 import dev.tokengate.internal.claims.ScopeClaims;
 
 import java.net.URI;
@@ -22,10 +24,17 @@ public record TokengateConfig(
         HttpSettings http,
         Duration retryAfter,
         ScopeClaims scopeClaims,
+        RoleClaims roleClaims,
         IssuerQuerySettings issuerQueries) {
 
-    /** How the filter is installed and which paths it guards itself. */
-    public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths) {
+    /** @return how scopes and roles are read from a validated token */
+    public AccessClaims accessClaims() {
+        return new AccessClaims(scopeClaims, roleClaims);
+    }
+
+    /** How the filter is installed, which paths it guards itself, and whether the binding enforces role annotations. */
+    public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths,
+                                 boolean roleAnnotations) {
         public FilterSettings {
             urlPatterns = List.copyOf(urlPatterns);
             protectedPaths = List.copyOf(protectedPaths);

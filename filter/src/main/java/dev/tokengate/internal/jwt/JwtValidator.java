@@ -6,7 +6,7 @@ import dev.tokengate.internal.claims.TokenRejection;
 
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
-import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.TokenValidator;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.internal.cache.VerifiedTokenCache;
@@ -28,16 +28,16 @@ public final class JwtValidator implements TokenValidator {
     private final KeyProvider keys;
     private final SignatureVerifier signatures;
     private final List<ClaimValidator> claimValidators;
-    private final ScopeClaims scopeClaims;
+    private final AccessClaims access;
     private final Clock clock;
     private final Duration retryAfter;
     private final VerifiedTokenCache cache;
     private final TimeClaims cacheLifetime;
 
     public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
-                        List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
+                        List<ClaimValidator> claimValidators, AccessClaims access, Clock clock,
                         Duration retryAfter) {
-        this(headerValidators, keys, signatures, claimValidators, scopeClaims, clock, retryAfter, null, null);
+        this(headerValidators, keys, signatures, claimValidators, access, clock, retryAfter, null, null);
     }
 
     /**
@@ -45,13 +45,13 @@ public final class JwtValidator implements TokenValidator {
      * and the key that verified it is still among the current keys.
      */
     public JwtValidator(List<HeaderValidator> headerValidators, KeyProvider keys, SignatureVerifier signatures,
-                        List<ClaimValidator> claimValidators, ScopeClaims scopeClaims, Clock clock,
+                        List<ClaimValidator> claimValidators, AccessClaims access, Clock clock,
                         Duration retryAfter, VerifiedTokenCache cache, TimeClaims timeRules) {
         this.headerValidators = List.copyOf(headerValidators);
         this.keys = keys;
         this.signatures = signatures;
         this.claimValidators = List.copyOf(claimValidators);
-        this.scopeClaims = scopeClaims;
+        this.access = access;
         this.clock = clock;
         this.retryAfter = retryAfter;
         this.cache = cache;
@@ -84,7 +84,7 @@ public final class JwtValidator implements TokenValidator {
         for (ClaimValidator validator : claimValidators) {
             validator.validate(claims, now);
         }
-        VerifiedToken verified = new VerifiedToken(token, claims, scopeClaims.extract(claims), TimeClaims.expiry(claims));
+        VerifiedToken verified = access.token(token, claims, TimeClaims.expiry(claims));
         if (cache != null) {
             cache.put(verified, key.key(), cacheLifetime.usableUntil(claims), now);
         }

@@ -5,7 +5,7 @@ import dev.tokengate.internal.claims.AudienceClaim;
 import dev.tokengate.internal.claims.IssuerClaim;
 import dev.tokengate.internal.claims.ClaimValidator;
 
-import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.cache.VerifiedTokenCache;
 import dev.tokengate.internal.config.ConfigLoader;
 import dev.tokengate.internal.config.ConfigurationException;
@@ -38,7 +38,6 @@ public final class JwtValidators {
                                             OidcDiscovery sharedDiscovery) {
         JwtSettings jwt = config.jwt();
         JwksSettings jwks = config.jwks();
-        ScopeClaims scopeClaims = config.scopeClaims();
         List<ClaimValidator> claimValidators = new ArrayList<>();
         TimeClaims timeClaims = new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime());
         claimValidators.add(timeClaims);
@@ -52,7 +51,7 @@ public final class JwtValidators {
                 keyProvider(jwt, jwks, http, clock, sharedDiscovery),
                 new SignatureVerifier(jwt.algorithms()),
                 claimValidators,
-                scopeClaims,
+                config.accessClaims(),
                 clock,
                 config.retryAfter(),
                 jwt.verifiedCacheSize() > 0 ? new VerifiedTokenCache(jwt.verifiedCacheSize()) : null,
@@ -92,6 +91,6 @@ public final class JwtValidators {
     /** A validator that checks only the JWS layer's rules and no claims: for signature-layer test vectors. */
     static JwtValidator signatureOnly(java.util.Set<String> algorithms, KeyProvider keys) {
         return new JwtValidator(List.of(new AllowedAlgorithms(algorithms), new CriticalHeaders()), keys,
-                new SignatureVerifier(algorithms), List.of(), ScopeClaims.DEFAULT, Clock.systemUTC(), Duration.ofSeconds(10));
+                new SignatureVerifier(algorithms), List.of(), AccessClaims.DEFAULT, Clock.systemUTC(), Duration.ofSeconds(10));
     }
 }

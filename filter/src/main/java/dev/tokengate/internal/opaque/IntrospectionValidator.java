@@ -8,7 +8,7 @@ import dev.tokengate.internal.claims.TokenRejection;
 
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
-import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
@@ -36,10 +36,10 @@ import java.util.Set;
  */
 public final class IntrospectionValidator extends IssuerCheck {
     private final List<ClaimValidator> claimRules;
-    private final ScopeClaims scopeClaims;
+    private final AccessClaims access;
 
     public IntrospectionValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, String issuer, Set<String> audiences,
-                                  Duration skew, ScopeClaims scopeClaims, IssuerHttpClient http, Clock clock,
+                                  Duration skew, AccessClaims access, IssuerHttpClient http, Clock clock,
                                   Duration retryAfter) {
         super("token introspection", endpoint, settings, http, clock, retryAfter);
         List<ClaimValidator> rules = new ArrayList<>(3);
@@ -49,7 +49,7 @@ public final class IntrospectionValidator extends IssuerCheck {
             rules.add(new AudienceClaim(audiences).whenPresent("aud"));
         }
         this.claimRules = List.copyOf(rules);
-        this.scopeClaims = scopeClaims;
+        this.access = access;
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class IntrospectionValidator extends IssuerCheck {
         }
         long until = Math.min(now + settings.cacheTtl().toMillis(), exp == Long.MAX_VALUE ? Long.MAX_VALUE : exp * 1000);
         return new Loaded(new Authentication.Authenticated(
-                new VerifiedToken(token, claims, scopeClaims.extract(claims), exp)), until);
+                access.token(token, claims, exp)), until);
     }
 
     private RejectionReason check(Map<String, Object> claims, long now) {

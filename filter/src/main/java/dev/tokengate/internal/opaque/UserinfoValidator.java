@@ -5,6 +5,7 @@ import dev.tokengate.RejectionReason;
 import dev.tokengate.Scopes;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.http.IssuerHttpClient;
 
@@ -22,9 +23,12 @@ import java.util.Map;
  */
 public final class UserinfoValidator extends IssuerCheck {
 
-    public UserinfoValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, IssuerHttpClient http, Clock clock,
-                             Duration retryAfter) {
+    private final AccessClaims access;
+
+    public UserinfoValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, AccessClaims access,
+                             IssuerHttpClient http, Clock clock, Duration retryAfter) {
         super("userinfo call", endpoint, settings, http, clock, retryAfter);
+        this.access = access;
     }
 
     @Override
@@ -48,7 +52,7 @@ public final class UserinfoValidator extends IssuerCheck {
         if (!(claims.get("sub") instanceof String)) {
             return rejected(RejectionReason.MALFORMED_CLAIMS);
         }
-        return new Loaded(new Authentication.Authenticated(new VerifiedToken(token, claims, Scopes.NONE, Long.MAX_VALUE)),
+        return new Loaded(new Authentication.Authenticated(access.tokenWithoutScopes(token, claims, Long.MAX_VALUE)),
                 clock.millis() + settings.cacheTtl().toMillis());
     }
 }

@@ -192,4 +192,33 @@ class ConfigLoaderTest {
                 LoopbackHosts.isLoopback("127.evil.example"), LoopbackHosts.isLoopback("10.0.0.1")))
                 .containsExactly(true, true, true, false, false);
     }
+
+    @Test
+    void roleClaimsMapAndScopeInclusionAreRead() {
+        TokengateConfig config = load(MINIMAL.with(PropertyNames.ROLE_CLAIMS, "realm_access.roles, /https:~1~1example.com~1roles")
+                .with(PropertyNames.ROLE_MAP, "readers=reader, ops=admin, ops=reader")
+                .with(PropertyNames.ROLES_INCLUDE_SCOPES, "false"));
+        assertThat(config.roleClaims().paths()).extracting(Object::toString)
+                .containsExactly("realm_access.roles", "/https:~1~1example.com~1roles");
+        assertThat(config.roleClaims().mapping()).containsEntry("readers", java.util.Set.of("reader"))
+                .containsEntry("ops", java.util.Set.of("admin", "reader"));
+        assertThat(config.roleClaims().includeScopes()).isFalse();
+    }
+
+    @Test
+    void theDefaultRolesAreGroupsAndScopes() {
+        assertThat(load(MINIMAL).roleClaims()).isEqualTo(dev.tokengate.internal.claims.RoleClaims.DEFAULT);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://example.com/roles", "a..b", "/a~2"})
+    void anAmbiguousRoleClaimPathFailsNamingTheProperty(String path) {
+        assertFailsNaming(MINIMAL.with(PropertyNames.ROLE_CLAIMS, path), PropertyNames.ROLE_CLAIMS);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"reader", "=reader", "group="})
+    void aRoleMapEntryWithoutBothSidesFailsNamingTheProperty(String entry) {
+        assertFailsNaming(MINIMAL.with(PropertyNames.ROLE_MAP, entry), PropertyNames.ROLE_MAP);
+    }
 }

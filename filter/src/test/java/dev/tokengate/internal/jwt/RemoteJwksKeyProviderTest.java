@@ -2,7 +2,7 @@ package dev.tokengate.internal.jwt;
 
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
-import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.config.ConfigLoader;
 import dev.tokengate.internal.config.PropertyNames;
 import dev.tokengate.internal.config.TokengateConfig;
@@ -132,7 +132,7 @@ class RemoteJwksKeyProviderTest {
         TokengateConfig config = config(PropertyNames.JWKS_REFRESH, "60s");
         RemoteJwksKeyProvider provider = provider(config);
         JwtValidator validator = new JwtValidator(List.of(new AllowedAlgorithms(java.util.Set.of("RS256"))), provider,
-                new SignatureVerifier(java.util.Set.of("RS256")), List.of(), ScopeClaims.DEFAULT, clock, Duration.ofSeconds(5));
+                new SignatureVerifier(java.util.Set.of("RS256")), List.of(), AccessClaims.DEFAULT, clock, Duration.ofSeconds(5));
         assertThat(validator.validate(token(KEY_1))).isInstanceOf(Authentication.Authenticated.class);
 
         server.down(true);

@@ -2,7 +2,7 @@ package dev.tokengate.internal.opaque;
 
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
-import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings.ClientAuthentication;
@@ -42,7 +42,7 @@ class IntrospectionValidatorTest {
                 Optional.of(OpaqueIssuer.CLIENT_SECRET), clientAuthentication, Duration.ofMinutes(1),
                 Duration.ofSeconds(10), 100);
         return new IntrospectionValidator(new IssuerEndpoint.Configured(issuer.introspectionEndpoint()), settings,
-                ISSUER, Set.of(AUDIENCE), Duration.ofSeconds(60), ScopeClaims.DEFAULT, http, clock, Duration.ofSeconds(10));
+                ISSUER, Set.of(AUDIENCE), Duration.ofSeconds(60), AccessClaims.DEFAULT, http, clock, Duration.ofSeconds(10));
     }
 
     String active(String extra) {

@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tokengate.Authentication;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
-import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings.ClientAuthentication;
@@ -41,9 +41,9 @@ class IssuerAnswerFuzzTest {
             ClientAuthentication.CLIENT_SECRET_BASIC, Duration.ofMinutes(1), Duration.ofSeconds(10), 100);
     static final IntrospectionValidator INTROSPECTION = new IntrospectionValidator(
             new IssuerEndpoint.Configured(ENDPOINT), SETTINGS, ISSUER, Set.of(AUDIENCE), Duration.ofSeconds(60),
-            ScopeClaims.DEFAULT, UNUSED, CLOCK, Duration.ofSeconds(10));
+            AccessClaims.DEFAULT, UNUSED, CLOCK, Duration.ofSeconds(10));
     static final UserinfoValidator USERINFO = new UserinfoValidator(new IssuerEndpoint.Configured(ENDPOINT), SETTINGS,
-            UNUSED, CLOCK, Duration.ofSeconds(10));
+            AccessClaims.DEFAULT, UNUSED, CLOCK, Duration.ofSeconds(10));
 
     static int status(FuzzedDataProvider data) {
         return data.consumeBoolean() ? 200 : data.consumeInt(100, 599);

@@ -1,0 +1,57 @@
+package dev.tokengate.internal.claims;
+
+import dev.tokengate.Scopes;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a token's roles are worked out: the strings at each configured claim path, merged; each one the mapping names
+ * replaced by the roles it maps to (so a Keycloak group {@code patients-readers} can be the role {@code reader}), the
+ * others kept as they are; and, unless switched off, the token's scopes, as they are.
+ *
+ * @param paths         where the roles (or groups) are
+ * @param mapping       group to roles; empty for none
+ * @param includeScopes whether every scope is also a role
+ */
+public record RoleClaims(List<ClaimPath> paths, Map<String, Set<String>> mapping, boolean includeScopes) {
+
+    /** MicroProfile JWT's {@code groups}, no mapping, scopes included: what tokengate did before roles were configurable. */
+    public static final RoleClaims DEFAULT = new RoleClaims(List.of(ClaimPath.parse("groups")), Map.of(), true);
+
+    public RoleClaims {
+        paths = List.copyOf(paths);
+        mapping = Map.copyOf(mapping);
+    }
+
+    /**
+     * @param claims the token's claims
+     * @param scopes the scopes already read from them
+     * @return the roles, in the order found
+     */
+    public Set<String> extract(Map<String, Object> claims, Scopes scopes) {
+        Set<String> found = new LinkedHashSet<>();
+        for (ClaimPath path : paths) {
+            path.addStrings(claims, found);
+        }
+        Set<String> roles = found;
+        if (!mapping.isEmpty()) {
+            roles = new LinkedHashSet<>();
+            for (String group : found) {
+                Set<String> mapped = mapping.get(group);
+                if (mapped == null) {
+                    roles.add(group);
+                } else {
+                    roles.addAll(mapped);
+                }
+            }
+        }
+        if (includeScopes) {
+            roles.addAll(scopes.values());
+        }
+        return roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(roles);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.tokengate.it;
+
+import dev.tokengate.it.support.Loopback;
+import dev.tokengate.it.support.LoopbackHttp;
+import dev.tokengate.it.support.ServerLog;
+import dev.tokengate.it.support.TestIssuer;
+import dev.tokengate.it.support.TestWars;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on a JAX-RS resource give tokengate's answers on
+ * every server, whatever the server's own role support does: Keycloak-shaped tokens (roles in
+ * {@code realm_access.roles} and {@code resource_access.<client>.roles}), read through {@code tokengate.roles.claims}.
+ */
+@ExtendWith({ServerLog.class, ArquillianExtension.class})
+public class RolesIT {
+    static final String MISSING_ROLE = "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\""
+            + "The access token does not carry a role this resource requires.\"";
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        config.put("tokengate.roles.claims", "realm_access.roles,resource_access.patients-api.roles");
+        config.put("tokengate.roles.include-scopes", "false");
+        return TestWars.withTokengate("roles", config).addClasses(RolesApi.class, RolesApi.Patients.class);
+    }
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    private URI uri(String path) {
+        return Loopback.resolve(deploymentUrl, "rest/" + path);
+    }
+
+    private static String keycloakToken(List<String> realmRoles, List<String> clientRoles, String scope) {
+        return TestIssuer.get().token("kc-user", List.of(TestIssuer.AUDIENCE), Map.of(
+                "realm_access", Map.of("roles", realmRoles),
+                "resource_access", Map.of("patients-api", Map.of("roles", clientRoles)),
+                "scope", scope), 3600);
+    }
+
+    @Test
+    void aRealmRoleLetsTheCallerIn() {
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"),
+                keycloakToken(List.of("reader", "offline_access"), List.of(), "openid"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("patients for kc-user|true|false");
+    }
+
+    @Test
+    void aClientRoleLetsTheCallerIn() {
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"),
+                keycloakToken(List.of(), List.of("reader"), "openid"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutTheRoleTheAnswerIsTokengates403() {
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"),
+                keycloakToken(List.of("offline_access"), List.of("writer"), "reader"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(MISSING_ROLE);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIsTheBearerChallengeNotBasic() {
+        HttpResponse<String> response = LoopbackHttp.get(uri("patients"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"api\"");
+    }
+
+    @Test
+    void permitAllOnTheMethodLetsAnybodyIn() {
+        HttpResponse<String> response = LoopbackHttp.get(uri("patients/public"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("open");
+    }
+
+    @Test
+    void denyAllRefusesEvenACallerWithTheRole() {
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients/archive"),
+                keycloakToken(List.of("reader"), List.of(), "openid"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"api\", "
+                + "error=\"insufficient_scope\", error_description=\"This resource is not open to any caller.\"");
+    }
+
+    @Test
+    void aScopeOnTheMethodAndTheRoleOnTheClassMustBothHold() {
+        assertThat(LoopbackHttp.getWithBearer(uri("patients/scoped"),
+                keycloakToken(List.of("reader"), List.of(), "read:patients")).statusCode()).isEqualTo(200);
+        assertThat(LoopbackHttp.getWithBearer(uri("patients/scoped"),
+                keycloakToken(List.of("reader"), List.of(), "openid")).statusCode()).isEqualTo(403);
+        assertThat(LoopbackHttp.getWithBearer(uri("patients/scoped"),
+                keycloakToken(List.of(), List.of(), "read:patients")).headers().allValues("WWW-Authenticate"))
+                .containsExactly(MISSING_ROLE);
+    }
+}
