@@ -23,7 +23,6 @@ public final class VerifiedToken implements JsonWebToken {
     private final String rawToken;
     private final Map<String, Object> claims;
     private final Scopes scopes;
-    private final Set<String> groups;
     private final Set<String> roles;
     private final long expiresAt;
 
@@ -50,7 +49,6 @@ public final class VerifiedToken implements JsonWebToken {
         this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
         this.claims = java.util.Collections.unmodifiableMap(claims);
         this.scopes = Objects.requireNonNull(scopes, "scopes");
-        this.groups = stringSet(claims.get(Claims.groups.name()));
         this.roles = Set.copyOf(roles);
         this.expiresAt = expiresAt;
     }
@@ -133,7 +131,7 @@ public final class VerifiedToken implements JsonWebToken {
 
     @Override
     public Set<String> getGroups() {
-        return groups;
+        return stringSet(claims.get(Claims.groups.name()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.tokengate.internal.claims;
 
 import dev.tokengate.Scopes;
 
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ public record RoleClaims(List<ClaimPath> paths, Map<String, Set<String>> mapping
     /**
      * @param claims the token's claims
      * @param scopes the scopes already read from them
-     * @return the roles, in the order found
+     * @return the roles
      */
     public Set<String> extract(Map<String, Object> claims, Scopes scopes) {
         Set<String> found = new LinkedHashSet<>();
@@ -52,6 +51,7 @@ public record RoleClaims(List<ClaimPath> paths, Map<String, Set<String>> mapping
         if (includeScopes) {
             roles.addAll(scopes.values());
         }
-        return roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(roles);
+        // Set.copyOf, which VerifiedToken's own copy then returns as it is: one copy per token, not two.
+        return Set.copyOf(roles);
     }
 }
