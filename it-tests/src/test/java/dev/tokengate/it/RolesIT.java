@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on a JAX-RS resource give tokengate's answers on
  * every server, whatever the server's own role support does: Keycloak-shaped tokens (roles in
- * {@code realm_access.roles} and {@code resource_access.<client>.roles}), read through {@code tokengate.roles.claims}.
+ * {@code realm_access.roles} and {@code resource_access.<client>.roles}), Entra ID's {@code roles} and Auth0's
+ * namespaced claim, read through {@code tokengate.roles.claims}.
  */
 @ExtendWith({ServerLog.class, ArquillianExtension.class})
 public class RolesIT {
@@ -33,7 +34,9 @@ public class RolesIT {
     @Deployment(testable = false)
     public static WebArchive deployment() {
         Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
-        config.put("tokengate.roles.claims", "realm_access.roles,resource_access.patients-api.roles");
+        // Keycloak's realm and client roles, Entra ID's roles, Auth0's namespaced claim (a JSON Pointer: it has slashes)
+        config.put("tokengate.roles.claims",
+                "realm_access.roles,resource_access.patients-api.roles,roles,/https:~1~1example.com~1roles");
         config.put("tokengate.roles.include-scopes", "false");
         return TestWars.withTokengate("roles", config).addClasses(RolesApi.class, RolesApi.Patients.class, RolesApi.Lobby.class)
                 // What the README tells Payara users to add: Payara's MP-JWT module puts its own @RolesAllowed filter
@@ -75,6 +78,22 @@ public class RolesIT {
     void aClientRoleLetsTheCallerIn() {
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"),
                 keycloakToken(List.of(), List.of("reader"), "openid"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anEntraAppRoleLetsTheCallerIn() {
+        String entra = TestIssuer.get().token("entra-user", List.of(TestIssuer.AUDIENCE), Map.of(
+                "roles", List.of("reader"), "groups", List.of("7f8c0a52-3c8e-4d7e-9b1a-2f6f6c1b0e11"), "scp", "openid"), 3600);
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"), entra);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuth0NamespacedRoleLetsTheCallerIn() {
+        String auth0 = TestIssuer.get().token("auth0|user", List.of(TestIssuer.AUDIENCE), Map.of(
+                "https://example.com/roles", List.of("reader"), "permissions", List.of("read:other")), 3600);
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"), auth0);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
