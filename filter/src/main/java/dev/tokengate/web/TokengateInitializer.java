@@ -66,6 +66,17 @@ public final class TokengateInitializer implements ServletContainerInitializer {
             refuseEveryRequest(context);
             throw new ServletException(e.getMessage());
         }
+        if (runtime.config().filter().containerAuthentication()) {
+            try {
+                ContainerAuthentication.register(context, runtime);
+            } catch (IllegalStateException e) {
+                runtime.close();
+                String message = "tokengate: " + PropertyNames.CONTAINER_AUTHENTICATION + "=true, but " + e.getMessage();
+                context.log(message);
+                refuseEveryRequest(context);
+                throw new ServletException(message);
+            }
+        }
         context.setAttribute(ServletContextRuntime.ATTRIBUTE, runtime);
         context.addListener(new RuntimeShutdown(runtime));
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, new BearerTokenFilter(runtime));

@@ -84,7 +84,7 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
     }
 
     /** Without the filter there is no configuration to name the realm; this is the configured default's value. */
-    private static final String DEFAULT_REALM = "api";
+    static final String DEFAULT_REALM = "api";
 
     static Response response(BearerChallenge challenge) {
         return Response.status(challenge.status())

@@ -294,6 +294,20 @@ class RequiresScopeTest {
     }
 
     @Test
+    void aBeansRoleRefusalIsAnsweredLikeTheAnnotationOnTheResource() throws Exception {
+        assertRoleMissing(get("/api/delegating/role-refused", withGroups("", "nurse")));
+    }
+
+    @Test
+    void aBeansRefusalForWantOfACallerIsTheRequestsOwnChallenge() throws Exception {
+        assertChallenge(get("/api/delegating/caller-unknown", null), 401, BARE, "An access token is required.");
+        String expired = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("exp", 1).signWith(KEY);
+        assertChallenge(get("/api/delegating/caller-unknown", expired), 401, "Bearer realm=\"api\", "
+                + "error=\"invalid_token\", error_description=\"The access token has expired.\"",
+                "The access token has expired.");
+    }
+
+    @Test
     void aRoleAndAScopeMustBothHold() throws Exception {
         assertOk(get("/api/staff/scoped", withGroups("read:patients", "nurse")), "both");
         assertForbidden(get("/api/staff/scoped", withGroups("", "nurse")), "read:patients");

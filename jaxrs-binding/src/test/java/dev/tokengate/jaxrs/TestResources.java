@@ -23,7 +23,7 @@ final class TestResources {
         @Override
         public Set<Class<?>> getClasses() {
             return withFeatureOnCxf(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class,
-                    Me.class, Profile.class, GuardedWards.class, Staff.class);
+                    Me.class, Profile.class, GuardedWards.class, Staff.class, Delegating.class);
         }
     }
 
@@ -161,6 +161,22 @@ final class TestResources {
         @RequiresScope
         public String profile(@Context jakarta.servlet.http.HttpServletRequest request) {
             return dev.tokengate.web.CallerProfile.of(request).map(p -> p.get("email") + "|" + p.get("sub")).orElse("none");
+        }
+    }
+
+    /** Stands for a resource whose CDI bean refused the call (tokengate's CDI interceptor throws this). */
+    @Path("delegating")
+    public static class Delegating {
+        @GET
+        @Path("role-refused")
+        public String roleRefused() {
+            throw new dev.tokengate.AccessDeniedException(dev.tokengate.RejectionReason.MISSING_ROLE);
+        }
+
+        @GET
+        @Path("caller-unknown")
+        public String callerUnknown() {
+            throw new dev.tokengate.AccessDeniedException(dev.tokengate.RejectionReason.MISSING_TOKEN);
         }
     }
 

@@ -65,7 +65,8 @@ public final class ConfigLoader {
         }
         return new TokengateConfig(
                 realm(),
-                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths, bool(ROLE_ANNOTATIONS, true)),
+                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths, bool(ROLE_ANNOTATIONS, true),
+                        bool(CONTAINER_AUTHENTICATION, false)),
                 tokenLocations(),
                 jwt(http),
                 new JwksSettings(positiveDuration(JWKS_REFRESH, Duration.ofMinutes(5)),

@@ -37,6 +37,7 @@ public final class PropertyNames {
     public static final String ROLE_MAP = "tokengate.roles.map";
     public static final String ROLES_INCLUDE_SCOPES = "tokengate.roles.include-scopes";
     public static final String ROLE_ANNOTATIONS = "tokengate.jaxrs.role-annotations";
+    public static final String CONTAINER_AUTHENTICATION = "tokengate.container-authentication";
     public static final String JWKS_REFRESH = "tokengate.jwks.refresh-interval";
     public static final String JWKS_UNKNOWN_KID = "tokengate.jwks.unknown-kid-interval";
     public static final String RETRY_AFTER = "tokengate.retry-after";

@@ -32,9 +32,12 @@ public record TokengateConfig(
         return new AccessClaims(scopeClaims, roleClaims);
     }
 
-    /** How the filter is installed, which paths it guards itself, and whether the binding enforces role annotations. */
+    /**
+     * How the filter is installed, which paths it guards itself, whether the binding enforces role annotations, and
+     * whether the container is told who the caller is (a Jakarta Authentication module).
+     */
     public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths,
-                                 boolean roleAnnotations) {
+                                 boolean roleAnnotations, boolean containerAuthentication) {
         public FilterSettings {
             urlPatterns = List.copyOf(urlPatterns);
             protectedPaths = List.copyOf(protectedPaths);

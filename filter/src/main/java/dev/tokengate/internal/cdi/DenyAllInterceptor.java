@@ -1,0 +1,25 @@
+package dev.tokengate.internal.cdi;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.InvocationContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Checks a CDI bean's {@code @DenyAll}. A separate interceptor because a CDI interceptor applies only where all its
+ * bindings are; where both annotations sit on one bean, both interceptors reach the same verdict ({@link RoleCheck}).
+ */
+@DenyAll
+@Priority(RoleCheck.PRIORITY)
+public class DenyAllInterceptor {
+    @Inject
+    HttpServletRequest request;
+
+    @AroundInvoke
+    Object checkRoles(InvocationContext invocation) throws Exception {
+        RoleCheck.enforce(invocation.getMethod(), new RequestCaller(request));
+        return invocation.proceed();
+    }
+}
