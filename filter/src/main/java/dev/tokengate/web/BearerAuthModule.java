@@ -1,8 +1,10 @@
 package dev.tokengate.web;
 
 import dev.tokengate.Authentication;
+import dev.tokengate.BearerChallenge;
 import dev.tokengate.RequestAuthentication;
 import dev.tokengate.VerifiedToken;
+import dev.tokengate.internal.http.LogThrottle;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -18,6 +20,7 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tells the container who the caller is (Jakarta Authentication, Servlet Container Profile), so that EJB
@@ -35,7 +38,9 @@ import java.util.Map;
  *       resource must not break it; where tokengate itself protects a resource (protected paths, the JAX-RS
  *       binding), tokengate answers with its own challenge as without this module;</li>
  *   <li>no valid token where a caller is needed: tokengate's answer (401 with the Bearer challenge, 400, or 503 when
- *       the issuer is unreachable), written and committed here so the container adds nothing of its own.</li>
+ *       the issuer is unreachable), written and committed here so the container adds nothing of its own;</li>
+ *   <li>a valid token whose caller the container will not take (a server setting): 503, and a warning naming the
+ *       setting.</li>
  * </ul>
  */
 final class BearerAuthModule implements ServerAuthModule {
@@ -45,8 +50,11 @@ final class BearerAuthModule implements ServerAuthModule {
             "javax.security.auth.message.MessagePolicy.isMandatory"};
     private static final Class<?>[] SUPPORTED_MESSAGE_TYPES = {HttpServletRequest.class, HttpServletResponse.class};
 
+    private static final System.Logger LOG = System.getLogger("dev.tokengate");
+
     private final TokengateRuntime runtime;
     private final PathPatterns covered;
+    private final LogThrottle refusedCallerLog = new LogThrottle(1, TimeUnit.MINUTES.toNanos(1), System.nanoTime());
     private volatile CallbackHandler handler;
 
     BearerAuthModule(TokengateRuntime runtime) {
@@ -80,24 +88,51 @@ final class BearerAuthModule implements ServerAuthModule {
         request.setAttribute(RequestAuthentication.ATTRIBUTE, authentication);
         Authentication outcome = authentication.get();
         if (outcome instanceof Authentication.Authenticated authenticated) {
-            return caller(clientSubject, authenticated.token());
+            try {
+                return caller(clientSubject, authenticated.token());
+            } catch (AuthException refused) {
+                warnRefusedCaller(refused);
+                answer(response, BearerChallenge.unavailable(runtime.config().retryAfter()));
+                return AuthStatus.SEND_FAILURE;
+            }
         }
         if (!isMandatory(messageInfo)) {
             return anonymous(clientSubject);
         }
+        answer(response, authentication.challenge());
+        return outcome instanceof Authentication.Anonymous ? AuthStatus.SEND_CONTINUE : AuthStatus.SEND_FAILURE;
+    }
+
+    /** Written and committed, so that the container, which sees a failure status, cannot replace it with its own. */
+    private static void answer(HttpServletResponse response, BearerChallenge answer) throws AuthException {
         try {
-            authentication.challenge().writeTo(response);
+            answer.writeTo(response);
             response.flushBuffer();
         } catch (IOException e) {
-            throw failure("the challenge could not be written", e);
+            throw failure("the answer could not be written", e);
         }
-        return outcome instanceof Authentication.Anonymous ? AuthStatus.SEND_CONTINUE : AuthStatus.SEND_FAILURE;
     }
 
     private AuthStatus caller(Subject subject, VerifiedToken token) throws AuthException {
         String[] groups = token.getRoles().toArray(String[]::new);
         handle(new CallerPrincipalCallback(subject, token), new GroupPrincipalCallback(subject, groups));
         return AuthStatus.SUCCESS;
+    }
+
+    /**
+     * The token is valid but the container would not take its caller: a server setting, not the client's fault, so
+     * the client gets 503 rather than a 500 or a 401 that would blame its token. WildFly does this unless its
+     * application security domain has {@code integrated-jaspi=false} (it looks the caller up in its own realm).
+     */
+    private void warnRefusedCaller(AuthException refused) {
+        long suppressed = refusedCallerLog.admit(System.nanoTime());
+        if (suppressed >= 0) {
+            Throwable cause = refused.getCause() == null ? refused : refused.getCause();
+            LOG.log(System.Logger.Level.WARNING, "tokengate: the container refused the caller of a valid token ({0});"
+                    + " answering 503. On WildFly, container authentication needs"
+                    + " /subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,"
+                    + "value=false) (see the README){1}", cause.getClass().getName(), LogThrottle.suppressedNote(suppressed));
+        }
     }
 
     /** The profile's way to say "no caller, go on": a caller principal callback without a principal. */

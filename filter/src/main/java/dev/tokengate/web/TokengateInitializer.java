@@ -67,11 +67,18 @@ public final class TokengateInitializer implements ServletContainerInitializer {
             throw new ServletException(e.getMessage());
         }
         if (runtime.config().filter().containerAuthentication()) {
+            String refusal;
             try {
                 ContainerAuthentication.register(context, runtime);
+                refusal = null;
             } catch (IllegalStateException e) {
+                refusal = e.getMessage();
+            } catch (LinkageError e) { // the module's class itself could not be linked: no API to implement
+                refusal = "this server gives applications no Jakarta Authentication API";
+            }
+            if (refusal != null) {
                 runtime.close();
-                String message = "tokengate: " + PropertyNames.CONTAINER_AUTHENTICATION + "=true, but " + e.getMessage();
+                String message = "tokengate: " + PropertyNames.CONTAINER_AUTHENTICATION + "=true, but " + refusal;
                 context.log(message);
                 refuseEveryRequest(context);
                 throw new ServletException(message);

@@ -71,6 +71,7 @@ class BearerAuthModuleTest {
         String path = "/api/patients";
         int status = 200;
         boolean committed;
+        boolean containerRefusesCallers;
 
         Exchange bearer(String token) {
             headers.put("Authorization", List.of("Bearer " + token));
@@ -83,7 +84,13 @@ class BearerAuthModuleTest {
         }
 
         AuthStatus sendThrough(BearerAuthModule module) throws Exception {
-            module.initialize(null, null, callbacks -> this.callbacks.addAll(List.of(callbacks)), Map.of());
+            module.initialize(null, null, callbacks -> {
+                if (containerRefusesCallers && callbacks[0] instanceof CallerPrincipalCallback caller
+                        && caller.getPrincipal() != null) {
+                    throw new SecurityException("no such identity in the realm");
+                }
+                this.callbacks.addAll(List.of(callbacks));
+            }, Map.of());
             return module.validateRequest(messageInfo(), subject, null);
         }
 
@@ -232,6 +239,16 @@ class BearerAuthModuleTest {
         assertThat(exchange.sendThrough(new BearerAuthModule(runtime))).isEqualTo(AuthStatus.SUCCESS);
         assertThat(exchange.caller().getPrincipal()).isNull();
         assertThat(exchange.attributes).doesNotContainKey(RequestAuthentication.ATTRIBUTE);
+    }
+
+    @Test
+    void aValidCallerTheContainerWillNotTakeIsA503NotA500() throws Exception {
+        Exchange exchange = new Exchange().bearer(token());
+        exchange.containerRefusesCallers = true;
+        assertThat(exchange.sendThrough(new BearerAuthModule(runtime))).isEqualTo(AuthStatus.SEND_FAILURE);
+        assertThat(exchange.status).isEqualTo(503);
+        assertThat(exchange.responseHeaders).containsKey("Retry-After").doesNotContainKey("WWW-Authenticate");
+        assertThat(exchange.committed).isTrue();
     }
 
     @Test
