@@ -103,11 +103,15 @@ final class BearerAuthModule implements ServerAuthModule {
         return outcome instanceof Authentication.Anonymous ? AuthStatus.SEND_CONTINUE : AuthStatus.SEND_FAILURE;
     }
 
-    /** Written and committed, so that the container, which sees a failure status, cannot replace it with its own. */
+    /**
+     * Written and completed (the stream closed, not only flushed), so that the container, which sees a failure
+     * status, neither replaces it with an error page of its own nor tries to: WildFly's Undertow calls
+     * {@code sendError} on any response not complete, which on a merely committed one logs an error per request.
+     */
     private static void answer(HttpServletResponse response, BearerChallenge answer) throws AuthException {
         try {
             answer.writeTo(response);
-            response.flushBuffer();
+            response.getOutputStream().close();
         } catch (IOException e) {
             throw failure("the answer could not be written", e);
         }
@@ -120,18 +124,16 @@ final class BearerAuthModule implements ServerAuthModule {
     }
 
     /**
-     * The token is valid but the container would not take its caller: a server setting, not the client's fault, so
-     * the client gets 503 rather than a 500 or a 401 that would blame its token. WildFly does this unless its
-     * application security domain has {@code integrated-jaspi=false} (it looks the caller up in its own realm).
+     * The token is valid but the container's callback handler would not take its caller: a server setting, not the
+     * client's fault, so the client gets 503 rather than a 500 or a 401 that would blame its token.
      */
     private void warnRefusedCaller(AuthException refused) {
         long suppressed = refusedCallerLog.admit(System.nanoTime());
         if (suppressed >= 0) {
             Throwable cause = refused.getCause() == null ? refused : refused.getCause();
             LOG.log(System.Logger.Level.WARNING, "tokengate: the container refused the caller of a valid token ({0});"
-                    + " answering 503. On WildFly, container authentication needs"
-                    + " /subsystem=undertow/application-security-domain=other:write-attribute(name=integrated-jaspi,"
-                    + "value=false) (see the README){1}", cause.getClass().getName(), LogThrottle.suppressedNote(suppressed));
+                    + " answering 503. The server may need a setting for container authentication (the README's server"
+                    + " table){1}", cause.getClass().getName(), LogThrottle.suppressedNote(suppressed));
         }
     }
 

@@ -119,6 +119,11 @@ class BearerAuthModuleTest {
                             }
 
                             @Override
+                            public void close() {
+                                committed = true;
+                            }
+
+                            @Override
                             public boolean isReady() {
                                 return true;
                             }
@@ -127,7 +132,6 @@ class BearerAuthModuleTest {
                             public void setWriteListener(WriteListener listener) {
                             }
                         };
-                        case "flushBuffer" -> committed = true;
                         default -> throw new UnsupportedOperationException(called.getName() + " is not used by the module");
                     });
             return new MessageInfo() {
