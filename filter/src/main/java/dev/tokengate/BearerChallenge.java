@@ -77,6 +77,35 @@ public record BearerChallenge(int status, String headerName, String headerValue,
     }
 
     /**
+     * The RFC 9470 challenge for a token whose login is too weak or too old: 401
+     * {@code insufficient_user_authentication}, with the {@code acr_values} and {@code max_age} the resource demands
+     * (both, when it demands both, so that one new login satisfies it).
+     *
+     * @param reason    {@link RejectionReason#WEAK_AUTHENTICATION} or {@link RejectionReason#STALE_AUTHENTICATION}
+     * @param realm     the {@code realm} attribute
+     * @param acrValues the accepted {@code acr} values (configured text without spaces or quotes), may be empty
+     * @param maxAge    the greatest age of the login, or {@code null}
+     * @return the status, {@code WWW-Authenticate} header and problem body
+     */
+    public static BearerChallenge stepUp(RejectionReason reason, String realm, Collection<String> acrValues,
+                                         Duration maxAge) {
+        if (reason.errorCode() != RejectionReason.ErrorCode.INSUFFICIENT_USER_AUTHENTICATION) {
+            throw new IllegalArgumentException(reason + " is not a step-up reason");
+        }
+        StringBuilder header = new StringBuilder(160).append("Bearer realm=\"").append(realm)
+                .append("\", error=\"").append(reason.errorCode().code()).append("\", error_description=\"")
+                .append(reason.description()).append('"');
+        if (!acrValues.isEmpty()) {
+            header.append(", acr_values=\"").append(String.join(" ", acrValues)).append('"');
+        }
+        if (maxAge != null) {
+            header.append(", max_age=").append(maxAge.toSeconds());
+        }
+        return new BearerChallenge(reason.status(), "WWW-Authenticate", header.toString(),
+                problem(reason.status(), title(reason.status()), reason.description(), reason.errorCode().code()));
+    }
+
+    /**
      * 503 with {@code Retry-After}: the token may be fine, the issuer could not say.
      *
      * @param retryAfter when to try again (at least a second)

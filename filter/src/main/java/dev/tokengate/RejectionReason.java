@@ -63,6 +63,17 @@ public enum RejectionReason {
     /** The resource is {@code @DenyAll} (or {@code @RolesAllowed({})}): 403 for every caller, token or not. */
     CLOSED_TO_ALL(ErrorCode.INSUFFICIENT_SCOPE, "This resource is not open to any caller."),
 
+    /**
+     * The token is valid but the login behind it is not one the resource accepts: its {@code acr} is not among the
+     * values demanded (RFC 9470: 401 {@code insufficient_user_authentication} with {@code acr_values}).
+     */
+    WEAK_AUTHENTICATION(ErrorCode.INSUFFICIENT_USER_AUTHENTICATION, "A different authentication level is required."),
+    /**
+     * The token is valid but the login behind it is older than the resource accepts, or its time is unknown
+     * ({@code auth_time}; RFC 9470: 401 {@code insufficient_user_authentication} with {@code max_age}).
+     */
+    STALE_AUTHENTICATION(ErrorCode.INSUFFICIENT_USER_AUTHENTICATION, "More recent authentication is required."),
+
     /** The issuer (JWKS, introspection or userinfo endpoint) could not be reached: 503 with {@code Retry-After}. */
     ISSUER_UNAVAILABLE(ErrorCode.TEMPORARILY_UNAVAILABLE, "The token issuer cannot be reached; try again later.");
 
@@ -76,6 +87,8 @@ public enum RejectionReason {
         INVALID_TOKEN(401, "invalid_token"),
         /** 403 {@code insufficient_scope}. */
         INSUFFICIENT_SCOPE(403, "insufficient_scope"),
+        /** 401 {@code insufficient_user_authentication} (RFC 9470): the user must log in again, more strongly or afresh. */
+        INSUFFICIENT_USER_AUTHENTICATION(401, "insufficient_user_authentication"),
         /** Not an RFC 6750 code: answered with 503 and {@code Retry-After}, without a challenge. */
         TEMPORARILY_UNAVAILABLE(503, null);
 

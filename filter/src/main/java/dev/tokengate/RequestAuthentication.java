@@ -1,5 +1,9 @@
 package dev.tokengate;
 
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
 import java.util.Collection;
 import java.util.function.Supplier;
 
@@ -41,6 +45,20 @@ public interface RequestAuthentication extends Supplier<Authentication> {
     BearerChallenge insufficientScope(Collection<String> requiredScopes);
 
     /**
+     * RFC 9470 step-up: whether the login behind this request's token is strong and fresh enough. Empty when the
+     * token's {@code acr} is one of {@code acrValues} (or none are listed) and its {@code auth_time} is no older than
+     * {@code maxAge} (or none is given); otherwise the 401 {@code insufficient_user_authentication} challenge naming
+     * what is demanded, or, for a request without a valid token, its {@link #challenge()}.
+     *
+     * @param acrValues the accepted authentication context classes, any one of them (printable ASCII, no spaces or
+     *                  quotes: they go into the challenge as they are)
+     * @param maxAge    the greatest age of the login, or {@code null} for any
+     * @return the response to send instead of the resource's, or empty to go on
+     * @throws IllegalArgumentException for an acr value that cannot go into a challenge, or a negative age
+     */
+    Optional<BearerChallenge> stepUp(Set<String> acrValues, Duration maxAge);
+
+    /**
      * The 403 for a caller refused for {@code reason} ({@link RejectionReason#MISSING_ROLE},
      * {@link RejectionReason#CLOSED_TO_ALL}), in the configured realm.
      *
@@ -48,6 +66,23 @@ public interface RequestAuthentication extends Supplier<Authentication> {
      * @return the response to send instead of the resource's
      */
     BearerChallenge forbidden(RejectionReason reason);
+
+    /**
+     * The answer when a bean's role annotation refused a call this request made: 403 for a missing role or
+     * {@code @DenyAll} (and for any refusal of a caller whose token is valid), otherwise this request's
+     * {@link #challenge()} (401 without a valid token, 503 when the issuer could not be reached).
+     *
+     * @param refused what tokengate's CDI interceptor threw
+     * @return the response to send instead of the resource's
+     */
+    default BearerChallenge denied(AccessDeniedException refused) {
+        RejectionReason reason = refused.reason();
+        boolean forbidden = reason == RejectionReason.MISSING_ROLE || reason == RejectionReason.CLOSED_TO_ALL;
+        if (forbidden) {
+            return forbidden(reason);
+        }
+        return get() instanceof Authentication.Authenticated ? forbidden(RejectionReason.MISSING_ROLE) : challenge();
+    }
 
     /**
      * Whether the JAX-RS binding enforces {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll}

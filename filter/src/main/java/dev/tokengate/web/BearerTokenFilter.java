@@ -1,6 +1,9 @@
 package dev.tokengate.web;
 
+import dev.tokengate.AccessDeniedException;
 import dev.tokengate.Authentication;
+import dev.tokengate.BearerChallenge;
+import dev.tokengate.internal.claims.StepUpRequirement;
 import dev.tokengate.RequestAuthentication;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The servlet edge. For every request it mapped to, it wraps the request so that the caller's token is validated when
@@ -75,7 +79,36 @@ public final class BearerTokenFilter implements Filter {
                 authentication.challenge().writeTo(httpResponse);
                 return;
             }
+            StepUpRequirement stepUp = current.config().filter().protectedPathsStepUp();
+            if (stepUp.demandsAnything()) {
+                Optional<BearerChallenge> shortfall = authentication.stepUp(stepUp.acrValues(), stepUp.maxAge().orElse(null));
+                if (shortfall.isPresent()) {
+                    shortfall.get().writeTo(httpResponse);
+                    return;
+                }
+            }
         }
-        chain.doFilter(wrapped, response);
+        try {
+            chain.doFilter(wrapped, response);
+        } catch (RuntimeException | ServletException failure) {
+            AccessDeniedException refused = deniedIn(failure);
+            if (refused == null || httpResponse.isCommitted()) {
+                throw failure;
+            }
+            // a CDI bean's role annotation refused a call a servlet made: the client's doing, so never a 500
+            httpResponse.reset();
+            authentication.denied(refused).writeTo(httpResponse);
+        }
+    }
+
+    /** The refusal of tokengate's CDI interceptor, thrown as is or wrapped (by a servlet, a framework), else null. */
+    private static AccessDeniedException deniedIn(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 8; cause = cause.getCause(), depth++) {
+            if (cause instanceof AccessDeniedException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 }

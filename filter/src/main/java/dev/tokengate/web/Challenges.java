@@ -30,6 +30,11 @@ final class Challenges {
         return BearerChallenge.of(reason, realm);
     }
 
+    /** The RFC 9470 401 for a login too weak or too old. */
+    BearerChallenge stepUp(RejectionReason reason, Collection<String> acrValues, java.time.Duration maxAge) {
+        return BearerChallenge.stepUp(reason, realm, acrValues, maxAge);
+    }
+
     BearerChallenge insufficientScope(Collection<String> requiredScopes) {
         return BearerChallenge.of(RejectionReason.INSUFFICIENT_SCOPE, realm, requiredScopes);
     }

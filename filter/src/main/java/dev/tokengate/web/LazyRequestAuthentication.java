@@ -1,5 +1,9 @@
 package dev.tokengate.web;
 
+import dev.tokengate.internal.claims.StepUpRequirement;
+import java.time.Duration;
+import java.util.Set;
+
 import dev.tokengate.Authentication;
 import dev.tokengate.BearerChallenge;
 import dev.tokengate.RejectionReason;
@@ -54,6 +58,16 @@ final class LazyRequestAuthentication implements RequestAuthentication {
     @Override
     public BearerChallenge insufficientScope(Collection<String> requiredScopes) {
         return runtime.challenges().insufficientScope(requiredScopes);
+    }
+
+    @Override
+    public Optional<BearerChallenge> stepUp(Set<String> acrValues, Duration maxAge) {
+        StepUpRequirement requirement = new StepUpRequirement(acrValues, Optional.ofNullable(maxAge));
+        if (!(get() instanceof Authentication.Authenticated authenticated)) {
+            return Optional.of(challenge());
+        }
+        return requirement.shortfall(authenticated.token(), runtime.clock().instant(), runtime.config().jwt().clockSkew())
+                .map(reason -> runtime.challenges().stepUp(reason, requirement.acrValues(), maxAge));
     }
 
     @Override

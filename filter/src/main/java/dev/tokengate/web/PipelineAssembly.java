@@ -57,6 +57,7 @@ final class PipelineAssembly {
                 new ProtectedPaths(config.filter().protectedPaths()),
                 new Challenges(config.realm()),
                 new CallerProfiles(userinfo),
+                clock,
                 http);
     }
 

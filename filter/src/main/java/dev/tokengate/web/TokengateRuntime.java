@@ -1,5 +1,7 @@
 package dev.tokengate.web;
 
+import java.time.Clock;
+
 import dev.tokengate.TokenValidator;
 import dev.tokengate.internal.config.TokengateConfig;
 
@@ -17,10 +19,11 @@ final class TokengateRuntime implements AutoCloseable {
     private final ProtectedPaths protectedPaths;
     private final Challenges challenges;
     private final CallerProfiles profiles;
+    private final Clock clock;
     private final AutoCloseable resources;
 
     TokengateRuntime(TokengateConfig config, TokenValidator validator, RequestAuthenticator authenticator,
-                     ProtectedPaths protectedPaths, Challenges challenges, CallerProfiles profiles,
+                     ProtectedPaths protectedPaths, Challenges challenges, CallerProfiles profiles, Clock clock,
                      AutoCloseable resources) {
         this.config = config;
         this.validator = validator;
@@ -28,6 +31,7 @@ final class TokengateRuntime implements AutoCloseable {
         this.protectedPaths = protectedPaths;
         this.challenges = challenges;
         this.profiles = profiles;
+        this.clock = clock;
         this.resources = resources;
     }
 
@@ -54,6 +58,11 @@ final class TokengateRuntime implements AutoCloseable {
 
     CallerProfiles profiles() {
         return profiles;
+    }
+
+    /** The clock every time rule reads: the login age of a step-up check too. */
+    Clock clock() {
+        return clock;
     }
 
     /** Releases what the runtime started (threads of issuer calls); called when the application stops. */

@@ -20,15 +20,12 @@ public final class AccessDeniedMapper implements ExceptionMapper<AccessDeniedExc
 
     @Override
     public Response toResponse(AccessDeniedException exception) {
-        RequestAuthentication authentication = request != null
-                && request.getAttribute(RequestAuthentication.ATTRIBUTE) instanceof RequestAuthentication found
-                ? found : null;
+        if (request != null && request.getAttribute(RequestAuthentication.ATTRIBUTE) instanceof RequestAuthentication found) {
+            return AuthorizationFilter.response(found.denied(exception));
+        }
         RejectionReason reason = exception.reason();
         boolean forbidden = reason == RejectionReason.MISSING_ROLE || reason == RejectionReason.CLOSED_TO_ALL;
-        if (authentication == null) {
-            return AuthorizationFilter.response(BearerChallenge.of(
-                    forbidden ? reason : RejectionReason.MISSING_TOKEN, AuthorizationFilter.DEFAULT_REALM));
-        }
-        return AuthorizationFilter.response(forbidden ? authentication.forbidden(reason) : authentication.challenge());
+        return AuthorizationFilter.response(BearerChallenge.of(
+                forbidden ? reason : RejectionReason.MISSING_TOKEN, AuthorizationFilter.DEFAULT_REALM));
     }
 }

@@ -5,20 +5,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything one resource method asks of its caller: its {@link RequiresScope} and its role annotation, each found
- * by {@link RequirementLookup} on its own (a method's {@code @RolesAllowed} replaces its class's {@code @PermitAll}
- * without touching the class's {@code @RequiresScope}). When both are present, both must hold.
+ * Everything one resource method asks of its caller: its {@link RequiresUserAuthentication}, its {@link RequiresScope}
+ * and its role annotation, each found by {@link RequirementLookup} on its own (a method's {@code @RolesAllowed}
+ * replaces its class's {@code @PermitAll} without touching the class's {@code @RequiresScope}). All present must hold.
  *
+ * @param login the step-up requirement, if any
  * @param scope the scope requirement, if any
  * @param role  the role requirement, if any
  */
-record AccessRequirement(Optional<ScopeRequirement> scope, Optional<RoleRequirement> role) {
+record AccessRequirement(Optional<LoginRequirement> login, Optional<ScopeRequirement> scope,
+                         Optional<RoleRequirement> role) {
 
     static Optional<AccessRequirement> find(Class<?> resourceClass, Method method, Class<?> applicationClass) {
+        Optional<LoginRequirement> login = RequirementLookup.find(List.of(RequiresUserAuthentication.class),
+                resourceClass, method, applicationClass).map(found -> LoginRequirement.of((RequiresUserAuthentication) found));
         Optional<ScopeRequirement> scope = RequirementLookup.find(List.of(RequiresScope.class), resourceClass, method,
                 applicationClass).map(found -> ScopeRequirement.of((RequiresScope) found));
         Optional<RoleRequirement> role = RequirementLookup.find(RoleRequirement.FAMILY, resourceClass, method,
                 applicationClass).map(RoleRequirement::of);
-        return scope.isEmpty() && role.isEmpty() ? Optional.empty() : Optional.of(new AccessRequirement(scope, role));
+        return login.isEmpty() && scope.isEmpty() && role.isEmpty() ? Optional.empty()
+                : Optional.of(new AccessRequirement(login, scope, role));
     }
 }

@@ -55,7 +55,7 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
                     : authentication.forbidden(RejectionReason.CLOSED_TO_ALL)));
             return false;
         }
-        boolean needsToken = requirement.scope().isPresent()
+        boolean needsToken = requirement.scope().isPresent() || requirement.login().isPresent()
                 || role.isPresent() && role.get().kind() == RoleRequirement.Kind.ROLES_ALLOWED;
         if (!needsToken) {
             return true; // @PermitAll alone: anybody, with or without a token
@@ -69,6 +69,14 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
             return false;
         }
         VerifiedToken token = authenticated.token();
+        if (requirement.login().isPresent()) {
+            LoginRequirement login = requirement.login().get();
+            Optional<BearerChallenge> shortfall = authentication.stepUp(login.acrValues(), login.maxAge());
+            if (shortfall.isPresent()) {
+                request.abortWith(response(shortfall.get()));
+                return false;
+            }
+        }
         if (requirement.scope().isPresent() && !requirement.scope().get().isSatisfiedBy(token.getScopes())) {
             request.abortWith(response(authentication.insufficientScope(requirement.scope().get().scopes())));
             return false;

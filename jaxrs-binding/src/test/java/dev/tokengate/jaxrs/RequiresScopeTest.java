@@ -293,6 +293,58 @@ class RequiresScopeTest {
         assertThat(get("/api/staff/closed", null).statusCode()).isEqualTo(403);
     }
 
+    static String login(String acr, long secondsAgo, String scope) {
+        return "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("scope", scope).claim("acr", acr)
+                .claim("auth_time", java.time.Instant.now().getEpochSecond() - secondsAgo).signWith(KEY);
+    }
+
+    static final String STEP_UP = "Bearer realm=\"api\", error=\"insufficient_user_authentication\", "
+            + "error_description=\"%s\", acr_values=\"phr phrh\", max_age=300";
+
+    @Test
+    void aStrongRecentLoginOpensAStepUpResource() throws Exception {
+        assertOk(get("/api/vault", login("phr", 10, "")), "vault");
+    }
+
+    @Test
+    void aWeakLoginIsAskedToStepUp() throws Exception {
+        assertChallenge(get("/api/vault", login("pwd", 10, "")), 401,
+                STEP_UP.formatted("A different authentication level is required."),
+                "A different authentication level is required.");
+    }
+
+    @Test
+    void anOldLoginIsAskedToLogInAgain() throws Exception {
+        assertChallenge(get("/api/vault", login("phrh", 3600, "")), 401,
+                STEP_UP.formatted("More recent authentication is required."), "More recent authentication is required.");
+    }
+
+    @Test
+    void aStepUpResourceWithoutATokenIsTheBareChallenge() throws Exception {
+        assertChallenge(get("/api/vault", null), 401, BARE, "An access token is required.");
+    }
+
+    @Test
+    void theLoginIsCheckedBeforeTheScopeAndBothMustHold() throws Exception {
+        assertChallenge(get("/api/vault/scoped", login("pwd", 10, "")), 401,
+                STEP_UP.formatted("A different authentication level is required."),
+                "A different authentication level is required.");
+        assertForbidden(get("/api/vault/scoped", login("phr", 10, "")), "read:vault");
+        assertOk(get("/api/vault/scoped", login("phr", 10, "read:vault")), "scoped vault");
+    }
+
+    @Test
+    void aMethodsEmptyStepUpReplacesTheClasssAndNeedsOnlyAValidToken() throws Exception {
+        assertOk(get("/api/vault/any-login", login("pwd", 3600, "")), "any login");
+        assertChallenge(get("/api/vault/any-login", null), 401, BARE, "An access token is required.");
+    }
+
+    @Test
+    void anAcrValueThatCannotBeSentInAChallengeFailsTheDeployment() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LoginRequirement(java.util.Set.of("two words"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two words");
+    }
+
     @Test
     void aBeansRoleRefusalIsAnsweredLikeTheAnnotationOnTheResource() throws Exception {
         assertRoleMissing(get("/api/delegating/role-refused", withGroups("", "nurse")));

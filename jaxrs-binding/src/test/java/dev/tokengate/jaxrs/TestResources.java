@@ -23,7 +23,7 @@ final class TestResources {
         @Override
         public Set<Class<?>> getClasses() {
             return withFeatureOnCxf(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class,
-                    Me.class, Profile.class, GuardedWards.class, Staff.class, Delegating.class);
+                    Me.class, Profile.class, GuardedWards.class, Staff.class, Delegating.class, Vault.class);
         }
     }
 
@@ -161,6 +161,30 @@ final class TestResources {
         @RequiresScope
         public String profile(@Context jakarta.servlet.http.HttpServletRequest request) {
             return dev.tokengate.web.CallerProfile.of(request).map(p -> p.get("email") + "|" + p.get("sub")).orElse("none");
+        }
+    }
+
+    /** RFC 9470 step-up: a strong, recent login for the class; any login, but a scope, for one method. */
+    @Path("vault")
+    @RequiresUserAuthentication(acr = {"phr", "phrh"}, maxAge = 300)
+    public static class Vault {
+        @GET
+        public String open() {
+            return "vault";
+        }
+
+        @GET
+        @Path("scoped")
+        @RequiresScope("read:vault")
+        public String scoped() {
+            return "scoped vault";
+        }
+
+        @GET
+        @Path("any-login")
+        @RequiresUserAuthentication
+        public String anyLogin() {
+            return "any login";
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.tokengate.internal.config.PropertyNames.*;
 import dev.tokengate.internal.claims.ClaimPath;
 import dev.tokengate.internal.claims.RoleClaims;
 import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.StepUpRequirement;
 import dev.tokengate.internal.config.TokengateConfig.FilterSettings;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
 import dev.tokengate.internal.config.TokengateConfig.JwksSettings;
@@ -65,7 +66,8 @@ public final class ConfigLoader {
         }
         return new TokengateConfig(
                 realm(),
-                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths, bool(ROLE_ANNOTATIONS, true),
+                new FilterSettings(bool(AUTO_REGISTER, true), urlPatterns, protectedPaths, protectedPathsStepUp(),
+                        bool(ROLE_ANNOTATIONS, true),
                         bool(CONTAINER_AUTHENTICATION, false)),
                 tokenLocations(),
                 jwt(http),
@@ -299,6 +301,22 @@ public final class ConfigLoader {
             return innerBase.startsWith("/") && (innerBase.equals(prefix) || innerBase.startsWith(prefix + "/"));
         }
         return false;
+    }
+
+    /** RFC 9470 demands on the login behind tokens sent to the protected paths: none unless configured. */
+    private StepUpRequirement protectedPathsStepUp() {
+        List<String> acrValues = list(PROTECTED_PATHS_ACR_VALUES).orElse(List.of());
+        Optional<Duration> maxAge = optionalDuration(PROTECTED_PATHS_MAX_AGE);
+        if ((!acrValues.isEmpty() || maxAge.isPresent()) && list(PROTECTED_PATHS).isEmpty()) {
+            throw new ConfigurationException(acrValues.isEmpty() ? PROTECTED_PATHS_MAX_AGE : PROTECTED_PATHS_ACR_VALUES,
+                    "applies to " + PROTECTED_PATHS + ", which is not set: it would demand nothing anywhere");
+        }
+        try {
+            return new StepUpRequirement(new LinkedHashSet<>(acrValues), maxAge);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(PROTECTED_PATHS_ACR_VALUES, "holds a value that cannot be sent in a"
+                    + " challenge: printable ASCII without spaces, quotes or backslashes");
+        }
     }
 
     private Optional<String> string(String name) {

@@ -32,6 +32,8 @@ public final class PropertyNames {
     public static final String AUTO_REGISTER = "tokengate.filter.auto-register";
     public static final String URL_PATTERNS = "tokengate.filter.url-patterns";
     public static final String PROTECTED_PATHS = "tokengate.protected-paths";
+    public static final String PROTECTED_PATHS_ACR_VALUES = "tokengate.protected-paths.acr-values";
+    public static final String PROTECTED_PATHS_MAX_AGE = "tokengate.protected-paths.max-age";
     public static final String SCOPE_CLAIMS = "tokengate.scope-claims";
     public static final String ROLE_CLAIMS = "tokengate.roles.claims";
     public static final String ROLE_MAP = "tokengate.roles.map";

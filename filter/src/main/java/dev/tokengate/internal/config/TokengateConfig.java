@@ -3,6 +3,7 @@ package dev.tokengate.internal.config;
 import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.claims.RoleClaims;
 import dev.tokengate.internal.claims.ScopeClaims;
+import dev.tokengate.internal.claims.StepUpRequirement;
 
 import java.net.URI;
 import java.time.Duration;
@@ -33,11 +34,12 @@ public record TokengateConfig(
     }
 
     /**
-     * How the filter is installed, which paths it guards itself, whether the binding enforces role annotations, and
+     * How the filter is installed, which paths it guards itself (and what login they demand, RFC 9470), whether the binding enforces role annotations, and
      * whether the container is told who the caller is (a Jakarta Authentication module).
      */
     public record FilterSettings(boolean autoRegister, List<String> urlPatterns, List<String> protectedPaths,
-                                 boolean roleAnnotations, boolean containerAuthentication) {
+                                 StepUpRequirement protectedPathsStepUp, boolean roleAnnotations,
+                                 boolean containerAuthentication) {
         public FilterSettings {
             urlPatterns = List.copyOf(urlPatterns);
             protectedPaths = List.copyOf(protectedPaths);

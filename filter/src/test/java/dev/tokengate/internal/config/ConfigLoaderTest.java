@@ -221,4 +221,40 @@ class ConfigLoaderTest {
     void aRoleMapEntryWithoutBothSidesFailsNamingTheProperty(String entry) {
         assertFailsNaming(MINIMAL.with(PropertyNames.ROLE_MAP, entry), PropertyNames.ROLE_MAP);
     }
+
+    @Test
+    void containerAuthenticationIsOffUnlessSwitchedOn() {
+        assertThat(load(MINIMAL).filter().containerAuthentication()).isFalse();
+        assertThat(load(MINIMAL.with(PropertyNames.CONTAINER_AUTHENTICATION, "true")).filter().containerAuthentication())
+                .isTrue();
+    }
+
+    @Test
+    void protectedPathsDemandNoParticularLoginByDefault() {
+        assertThat(load(MINIMAL.with(PropertyNames.PROTECTED_PATHS, "/a/*")).filter().protectedPathsStepUp()
+                .demandsAnything()).isFalse();
+    }
+
+    @Test
+    void protectedPathsCanDemandAnAcrAndAMaximumLoginAge() {
+        var stepUp = load(MINIMAL.with(PropertyNames.PROTECTED_PATHS, "/a/*")
+                .with(PropertyNames.PROTECTED_PATHS_ACR_VALUES, "phr, phrh")
+                .with(PropertyNames.PROTECTED_PATHS_MAX_AGE, "5m")).filter().protectedPathsStepUp();
+        assertThat(stepUp.acrValues()).containsExactlyInAnyOrder("phr", "phrh");
+        assertThat(stepUp.maxAge()).contains(java.time.Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aStepUpDemandWithoutProtectedPathsFailsNamingIt() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.PROTECTED_PATHS_ACR_VALUES, "phr"),
+                PropertyNames.PROTECTED_PATHS_ACR_VALUES);
+        assertFailsNaming(MINIMAL.with(PropertyNames.PROTECTED_PATHS_MAX_AGE, "300"),
+                PropertyNames.PROTECTED_PATHS_MAX_AGE);
+    }
+
+    @Test
+    void anAcrValueThatCannotBeSentInAChallengeFailsNamingTheProperty() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.PROTECTED_PATHS, "/a/*")
+                .with(PropertyNames.PROTECTED_PATHS_ACR_VALUES, "a\"b"), PropertyNames.PROTECTED_PATHS_ACR_VALUES);
+    }
 }
