@@ -130,6 +130,22 @@ public record BearerChallenge(int status, String headerName, String headerValue,
     }
 
     /**
+     * This challenge with RFC 9728's {@code resource_metadata} attribute, telling the client where the resource's
+     * metadata document is. Only 401 and 403 challenges carry it; a URL that could not sit inside the quoted
+     * attribute as it is (quotes, backslashes, spaces, non-ASCII) is left out rather than escaped.
+     *
+     * @param metadataUrl the document's URL, or {@code null}
+     * @return the challenge with the attribute, or this one unchanged
+     */
+    public BearerChallenge withResourceMetadata(String metadataUrl) {
+        if (metadataUrl == null || (status != 401 && status != 403) || !"WWW-Authenticate".equals(headerName)
+                || !metadataUrl.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+            return this;
+        }
+        return new BearerChallenge(status, headerName, headerValue + ", resource_metadata=\"" + metadataUrl + '"', body);
+    }
+
+    /**
      * Writes this answer, replacing whatever the response had buffered.
      *
      * @param response the response to write to

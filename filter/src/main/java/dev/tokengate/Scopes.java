@@ -10,6 +10,13 @@ public record Scopes(Set<String> values) {
     public static final Scopes NONE = new Scopes(Set.of());
 
     /**
+     * The {@code ServletContext} attribute holding the scopes the application's resources demand (a
+     * {@code Set<String>}), which the JAX-RS binding collects at deployment from every {@code @RequiresScope}; the
+     * filter lists them as {@code scopes_supported} in its RFC 9728 metadata document.
+     */
+    public static final String SUPPORTED_ATTRIBUTE = "dev.tokengate.scopes-supported";
+
+    /**
      * Copies the values, so later changes to the given set do not show here.
      *
      * @param values the scope names

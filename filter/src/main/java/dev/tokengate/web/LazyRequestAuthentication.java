@@ -52,12 +52,12 @@ final class LazyRequestAuthentication implements RequestAuthentication {
 
     @Override
     public BearerChallenge challenge() {
-        return runtime.challenges().challenge(get());
+        return pointed(runtime.challenges().challenge(get()));
     }
 
     @Override
     public BearerChallenge insufficientScope(Collection<String> requiredScopes) {
-        return runtime.challenges().insufficientScope(requiredScopes);
+        return pointed(runtime.challenges().insufficientScope(requiredScopes));
     }
 
     @Override
@@ -67,12 +67,18 @@ final class LazyRequestAuthentication implements RequestAuthentication {
             return Optional.of(challenge());
         }
         return requirement.shortfall(authenticated.token(), runtime.clock().instant(), runtime.config().jwt().clockSkew())
-                .map(reason -> runtime.challenges().stepUp(reason, requirement.acrValues(), maxAge));
+                .map(reason -> pointed(runtime.challenges().stepUp(reason, requirement.acrValues(), maxAge)));
     }
 
     @Override
     public BearerChallenge forbidden(RejectionReason reason) {
-        return runtime.challenges().forbidden(reason);
+        return pointed(runtime.challenges().forbidden(reason));
+    }
+
+    /** With RFC 9728's {@code resource_metadata}, when the document is served (401 and 403 challenges only). */
+    private BearerChallenge pointed(BearerChallenge challenge) {
+        ResourceMetadata metadata = runtime.resourceMetadata();
+        return metadata == null ? challenge : challenge.withResourceMetadata(metadata.documentUrlOf(request));
     }
 
     @Override

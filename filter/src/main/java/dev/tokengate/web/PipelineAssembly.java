@@ -33,6 +33,14 @@ final class PipelineAssembly {
      * @return the application's runtime
      */
     static TokengateRuntime assemble(TokengateConfig config, Clock clock) {
+        return assemble(config, clock, true);
+    }
+
+    /**
+     * @param metadataServed whether the RFC 9728 document will be served (the initializer registers its servlet; the
+     *                       {@code web.xml} route cannot), so that challenges point to it only then
+     */
+    static TokengateRuntime assemble(TokengateConfig config, Clock clock, boolean metadataServed) {
         IssuerHttpClient http = new IssuerHttpClient(config.http());
         OidcDiscovery discovery = config.discoveryDocument()
                 .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
@@ -57,6 +65,7 @@ final class PipelineAssembly {
                 new ProtectedPaths(config.filter().protectedPaths()),
                 new Challenges(config.realm()),
                 new CallerProfiles(userinfo),
+                metadataServed && config.resourceMetadata().enabled() ? new ResourceMetadata(config) : null,
                 clock,
                 http);
     }

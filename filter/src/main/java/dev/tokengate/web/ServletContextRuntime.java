@@ -24,7 +24,8 @@ final class ServletContextRuntime {
         try {
             ClassLoader classLoader = classLoaderOf(context);
             TokengateConfig config = new ConfigLoader(PropertySources.forApplication(classLoader), classLoader).load();
-            TokengateRuntime runtime = PipelineAssembly.assemble(config, Clock.systemUTC());
+            // web.xml route: a filter cannot add the metadata servlet, so no document and no resource_metadata
+            TokengateRuntime runtime = PipelineAssembly.assemble(config, Clock.systemUTC(), false);
             context.setAttribute(ATTRIBUTE, runtime);
             return runtime;
         } catch (ConfigurationException e) {

@@ -11,6 +11,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -86,6 +87,13 @@ public final class TokengateInitializer implements ServletContainerInitializer {
         }
         context.setAttribute(ServletContextRuntime.ATTRIBUTE, runtime);
         context.addListener(new RuntimeShutdown(runtime));
+        if (runtime.resourceMetadata() != null) {
+            ServletRegistration.Dynamic metadata = context.addServlet("tokengate-resource-metadata",
+                    new ResourceMetadataServlet(runtime.resourceMetadata()));
+            if (metadata != null) {
+                metadata.addMapping(ResourceMetadata.WELL_KNOWN, ResourceMetadata.WELL_KNOWN + "/*");
+            }
+        }
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, new BearerTokenFilter(runtime));
         if (registration == null) {
             return; // web.xml already declares a filter of this name: it wins.

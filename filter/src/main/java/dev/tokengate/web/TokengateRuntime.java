@@ -19,11 +19,13 @@ final class TokengateRuntime implements AutoCloseable {
     private final ProtectedPaths protectedPaths;
     private final Challenges challenges;
     private final CallerProfiles profiles;
+    private final ResourceMetadata resourceMetadata;
     private final Clock clock;
     private final AutoCloseable resources;
 
     TokengateRuntime(TokengateConfig config, TokenValidator validator, RequestAuthenticator authenticator,
-                     ProtectedPaths protectedPaths, Challenges challenges, CallerProfiles profiles, Clock clock,
+                     ProtectedPaths protectedPaths, Challenges challenges, CallerProfiles profiles,
+                     ResourceMetadata resourceMetadata, Clock clock,
                      AutoCloseable resources) {
         this.config = config;
         this.validator = validator;
@@ -31,6 +33,7 @@ final class TokengateRuntime implements AutoCloseable {
         this.protectedPaths = protectedPaths;
         this.challenges = challenges;
         this.profiles = profiles;
+        this.resourceMetadata = resourceMetadata;
         this.clock = clock;
         this.resources = resources;
     }
@@ -58,6 +61,11 @@ final class TokengateRuntime implements AutoCloseable {
 
     CallerProfiles profiles() {
         return profiles;
+    }
+
+    /** RFC 9728 metadata, when its document is served; {@code null} when it is off. */
+    ResourceMetadata resourceMetadata() {
+        return resourceMetadata;
     }
 
     /** The clock every time rule reads: the login age of a step-up check too. */

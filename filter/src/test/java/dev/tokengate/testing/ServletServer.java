@@ -1,5 +1,7 @@
 package dev.tokengate.testing;
 
+import dev.tokengate.internal.config.PropertyNames;
+
 import dev.tokengate.internal.config.PropertySource;
 import dev.tokengate.web.TestInitializers;
 import jakarta.servlet.http.HttpServlet;
@@ -18,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.security.Principal;
 import java.util.function.Consumer;
 
@@ -42,13 +45,22 @@ public final class ServletServer implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServletContainerInitializer(TestInitializers.reading(properties));
+        context.addServletContainerInitializer(TestInitializers.reading(withoutMetadataUnlessAsked(properties)));
         context.addServlet(new ServletHolder(new PublicServlet()), "/public/*");
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/lazy/*");
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/secure/*");
         extra.accept(context);
         server.setHandler(context);
         server.start();
+    }
+
+    /**
+     * RFC 9728's {@code resource_metadata} would end every challenge these servers' tests compare exactly; only the
+     * tests of the metadata itself switch it on (by setting {@code tokengate.resource-metadata.enabled}).
+     */
+    private static PropertySource withoutMetadataUnlessAsked(PropertySource properties) {
+        return name -> PropertyNames.RESOURCE_METADATA.equals(name) && properties.get(name).isEmpty()
+                ? Optional.of("false") : properties.get(name);
     }
 
     /** Room for headers past the token length limit, so the filter, not the container, refuses long tokens. */

@@ -49,7 +49,8 @@ class BearerAuthModuleTest {
                 PropertyNames.PUBLIC_KEY, TestKeys.jwks(KEY),
                 PropertyNames.REALM, "api",
                 PropertyNames.URL_PATTERNS, "/api/*",
-                PropertyNames.CONTAINER_AUTHENTICATION, "true");
+                PropertyNames.CONTAINER_AUTHENTICATION, "true",
+                PropertyNames.RESOURCE_METADATA, "false");
         runtime = PipelineAssembly.assemble(
                 new ConfigLoader(properties, BearerAuthModuleTest.class.getClassLoader()).load(), Clock.systemUTC());
     }

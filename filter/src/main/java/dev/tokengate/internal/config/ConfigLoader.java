@@ -10,6 +10,7 @@ import dev.tokengate.internal.config.TokengateConfig.FilterSettings;
 import dev.tokengate.internal.config.TokengateConfig.HttpSettings;
 import dev.tokengate.internal.config.TokengateConfig.JwksSettings;
 import dev.tokengate.internal.config.TokengateConfig.JwtSettings;
+import dev.tokengate.internal.config.TokengateConfig.ResourceMetadataSettings;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.config.TokengateConfig.TokenLocations;
 
@@ -77,7 +78,8 @@ public final class ConfigLoader {
                 positiveDuration(RETRY_AFTER, Duration.ofSeconds(10)),
                 new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
                 roleClaims(),
-                issuerQueries(http));
+                issuerQueries(http),
+                resourceMetadata());
     }
 
     private RoleClaims roleClaims() {
@@ -301,6 +303,50 @@ public final class ConfigLoader {
             return innerBase.startsWith("/") && (innerBase.equals(prefix) || innerBase.startsWith(prefix + "/"));
         }
         return false;
+    }
+
+    /** RFC 9728: on unless switched off; everything else optional. */
+    private ResourceMetadataSettings resourceMetadata() {
+        Optional<URI> resource = string(RESOURCE_METADATA_RESOURCE).map(value -> {
+            URI uri = parsedUri(RESOURCE_METADATA_RESOURCE, value);
+            // RFC 9728 §1.2: an https URL with no fragment (http is let through for loopback and development).
+            if (!uri.isAbsolute() || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getRawFragment() != null || uri.getRawQuery() != null || uri.getHost() == null
+                    || !isQuoteSafe(value)) {
+                throw new ConfigurationException(RESOURCE_METADATA_RESOURCE, "must be an https URL without query or"
+                        + " fragment (RFC 9728 §1.2)");
+            }
+            return uri;
+        });
+        List<String> scopes = list(RESOURCE_METADATA_SCOPES).orElse(List.of());
+        for (String scope : scopes) {
+            if (!scope.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+                throw new ConfigurationException(RESOURCE_METADATA_SCOPES, "holds a value that is not a scope name"
+                        + " (RFC 6749 §3.3)");
+            }
+        }
+        Optional<URI> documentation = string(RESOURCE_METADATA_DOCUMENTATION).map(value -> {
+            URI uri = parsedUri(RESOURCE_METADATA_DOCUMENTATION, value);
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw new ConfigurationException(RESOURCE_METADATA_DOCUMENTATION, "must be an absolute URL");
+            }
+            return uri;
+        });
+        return new ResourceMetadataSettings(bool(RESOURCE_METADATA, true), resource, scopes,
+                string(RESOURCE_METADATA_NAME), documentation, bool(TRUST_FORWARDED_HEADERS, false));
+    }
+
+    private static URI parsedUri(String property, String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(property, "is not a valid URL");
+        }
+    }
+
+    /** Goes into a quoted challenge attribute as it is: printable ASCII without quotes or backslashes. */
+    private static boolean isQuoteSafe(String value) {
+        return value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\');
     }
 
     /** RFC 9470 demands on the login behind tokens sent to the protected paths: none unless configured. */

@@ -40,6 +40,12 @@ public final class PropertyNames {
     public static final String ROLES_INCLUDE_SCOPES = "tokengate.roles.include-scopes";
     public static final String ROLE_ANNOTATIONS = "tokengate.jaxrs.role-annotations";
     public static final String CONTAINER_AUTHENTICATION = "tokengate.container-authentication";
+    public static final String RESOURCE_METADATA = "tokengate.resource-metadata.enabled";
+    public static final String RESOURCE_METADATA_RESOURCE = "tokengate.resource-metadata.resource";
+    public static final String RESOURCE_METADATA_SCOPES = "tokengate.resource-metadata.scopes";
+    public static final String RESOURCE_METADATA_NAME = "tokengate.resource-metadata.resource-name";
+    public static final String RESOURCE_METADATA_DOCUMENTATION = "tokengate.resource-metadata.resource-documentation";
+    public static final String TRUST_FORWARDED_HEADERS = "tokengate.trust-forwarded-headers";
     public static final String JWKS_REFRESH = "tokengate.jwks.refresh-interval";
     public static final String JWKS_UNKNOWN_KID = "tokengate.jwks.unknown-kid-interval";
     public static final String RETRY_AFTER = "tokengate.retry-after";

@@ -26,7 +26,8 @@ public record TokengateConfig(
         Duration retryAfter,
         ScopeClaims scopeClaims,
         RoleClaims roleClaims,
-        IssuerQuerySettings issuerQueries) {
+        IssuerQuerySettings issuerQueries,
+        ResourceMetadataSettings resourceMetadata) {
 
     /** @return how scopes and roles are read from a validated token */
     public AccessClaims accessClaims() {
@@ -43,6 +44,20 @@ public record TokengateConfig(
         public FilterSettings {
             urlPatterns = List.copyOf(urlPatterns);
             protectedPaths = List.copyOf(protectedPaths);
+        }
+    }
+
+    /**
+     * RFC 9728 protected resource metadata: whether the document is served and challenges point to it, the resource
+     * identifier (empty: derived from each request), the scopes named beside those the application's annotations
+     * demand, the optional human-facing name and documentation URL, and whether {@code Forwarded} /
+     * {@code X-Forwarded-*} headers are trusted when deriving the identifier.
+     */
+    public record ResourceMetadataSettings(boolean enabled, Optional<URI> resource, List<String> scopes,
+                                           Optional<String> resourceName, Optional<URI> resourceDocumentation,
+                                           boolean trustForwardedHeaders) {
+        public ResourceMetadataSettings {
+            scopes = List.copyOf(scopes);
         }
     }
 

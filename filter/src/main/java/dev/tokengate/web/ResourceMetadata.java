@@ -1,0 +1,217 @@
+package dev.tokengate.web;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tokengate.Scopes;
+import dev.tokengate.internal.config.TokengateConfig;
+import dev.tokengate.internal.config.TokengateConfig.ResourceMetadataSettings;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * RFC 9728 protected resource metadata for one application: which resource identifier a request belongs to, where its
+ * metadata document is served, and the document itself.
+ *
+ * <p>The identifier is {@code tokengate.resource-metadata.resource}, or else the request's origin and the
+ * application's context path. The document is served inside the application, at the context path followed by
+ * {@code /.well-known/oauth-protected-resource} and the part of the identifier's path beyond the context path (RFC 9728
+ * §3.1's insertion, made inside the application): for an application at the root this is exactly the well-known URL
+ * RFC 9728 clients construct; elsewhere clients find it through the challenges' {@code resource_metadata}. The origin
+ * is the request's scheme, host and port; {@code Forwarded} (RFC 7239) or {@code X-Forwarded-Proto} /
+ * {@code X-Forwarded-Host} / {@code X-Forwarded-Port} count only when {@code tokengate.trust-forwarded-headers=true}.
+ */
+final class ResourceMetadata {
+    static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
+    private static final JsonFactory JSON = new JsonFactory();
+    /** A host, or host and port, as a URL may carry it (IPv6 in brackets); anything else is not trusted as one. */
+    private static final Pattern AUTHORITY = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
+
+    private final ResourceMetadataSettings settings;
+    private final String issuer;
+    private final List<String> bearerMethods;
+
+    ResourceMetadata(TokengateConfig config) {
+        this.settings = config.resourceMetadata();
+        this.issuer = config.jwt().issuer();
+        List<String> methods = new ArrayList<>();
+        if (config.tokenLocations().fromAuthorizationHeader()) {
+            methods.add("header");
+        }
+        if (config.tokenLocations().formParameter()) {
+            methods.add("body");
+        }
+        if (config.tokenLocations().queryParameter()) {
+            methods.add("query");
+        }
+        this.bearerMethods = List.copyOf(methods);
+    }
+
+    boolean enabled() {
+        return settings.enabled();
+    }
+
+    /** The resource identifier for this request, or {@code null} when its origin cannot be trusted into a URL. */
+    String resourceOf(HttpServletRequest request) {
+        if (settings.resource().isPresent()) {
+            return settings.resource().get().toString();
+        }
+        String origin = originOf(request);
+        return origin == null ? null : origin + request.getContextPath();
+    }
+
+    /** The URL of the metadata document for this request (the challenges' {@code resource_metadata}), or null. */
+    String documentUrlOf(HttpServletRequest request) {
+        String origin = originOf(request);
+        String resource = resourceOf(request);
+        return origin == null || resource == null ? null : origin + documentPathOf(request.getContextPath(), resource);
+    }
+
+    /** The path, from the origin, where the document of {@code resource} is served by an application at {@code context}. */
+    static String documentPathOf(String context, String resource) {
+        String resourcePath = URI.create(resource).getRawPath();
+        resourcePath = resourcePath == null ? "" : resourcePath;
+        String suffix = resourcePath.startsWith(context) ? resourcePath.substring(context.length()) : resourcePath;
+        if (suffix.equals("/")) {
+            suffix = "";
+        }
+        return context + WELL_KNOWN + suffix;
+    }
+
+    /** Whether a request inside the application asks for this request's document (and not another path). */
+    boolean isDocumentRequest(HttpServletRequest request) {
+        String resource = resourceOf(request);
+        if (resource == null) {
+            return false;
+        }
+        String within = ProtectedPaths.pathOf(request);
+        return (request.getContextPath() + within).equals(documentPathOf(request.getContextPath(), resource));
+    }
+
+    /** The JSON document for this request's resource identifier. */
+    String documentFor(HttpServletRequest request, ServletContext context) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("resource", resourceOf(request));
+            json.writeArrayFieldStart("authorization_servers");
+            json.writeString(issuer);
+            json.writeEndArray();
+            json.writeArrayFieldStart("scopes_supported");
+            for (String scope : scopesSupported(context)) {
+                json.writeString(scope);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("bearer_methods_supported");
+            for (String method : bearerMethods) {
+                json.writeString(method);
+            }
+            json.writeEndArray();
+            if (settings.resourceName().isPresent()) {
+                json.writeStringField("resource_name", settings.resourceName().get());
+            }
+            if (settings.resourceDocumentation().isPresent()) {
+                json.writeStringField("resource_documentation", settings.resourceDocumentation().get().toString());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** The configured scopes and those the application's annotations demand (collected at deployment), sorted. */
+    private Set<String> scopesSupported(ServletContext context) {
+        Set<String> scopes = new TreeSet<>(settings.scopes());
+        if (context.getAttribute(Scopes.SUPPORTED_ATTRIBUTE) instanceof Set<?> collected) {
+            for (Object scope : collected) {
+                if (scope instanceof String name) {
+                    scopes.add(name);
+                }
+            }
+        }
+        return scopes;
+    }
+
+    private String originOf(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        String authority = authorityOf(request.getServerName(), request.getServerPort(), scheme);
+        if (settings.trustForwardedHeaders()) {
+            Forwarded forwarded = Forwarded.of(request);
+            if (forwarded.proto() != null) {
+                scheme = forwarded.proto();
+            }
+            if (forwarded.host() != null) {
+                authority = forwarded.host();
+                if (forwarded.port() != null && !authority.contains(":")) {
+                    authority = authority + ":" + forwarded.port();
+                }
+            }
+        }
+        scheme = scheme == null ? null : scheme.toLowerCase(Locale.ROOT);
+        if (!"https".equals(scheme) && !"http".equals(scheme) || authority == null || !AUTHORITY.matcher(authority).matches()) {
+            return null;
+        }
+        return scheme + "://" + withoutDefaultPort(authority.toLowerCase(Locale.ROOT), scheme);
+    }
+
+    private static String authorityOf(String host, int port, String scheme) {
+        if (host == null) {
+            return null;
+        }
+        String bracketed = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return port <= 0 ? bracketed : bracketed + ":" + port;
+    }
+
+    private static String withoutDefaultPort(String authority, String scheme) {
+        String defaultPort = "https".equals(scheme) ? ":443" : ":80";
+        return authority.endsWith(defaultPort) ? authority.substring(0, authority.length() - defaultPort.length()) : authority;
+    }
+
+    /** What the first proxy hop says, from RFC 7239 {@code Forwarded} or else the {@code X-Forwarded-*} headers. */
+    record Forwarded(String proto, String host, String port) {
+        static Forwarded of(HttpServletRequest request) {
+            String forwarded = request.getHeader("Forwarded");
+            if (forwarded != null) {
+                String proto = null;
+                String host = null;
+                String first = forwarded.split(",", 2)[0];
+                for (String pair : first.split(";")) {
+                    int equals = pair.indexOf('=');
+                    if (equals < 0) {
+                        continue;
+                    }
+                    String name = pair.substring(0, equals).trim().toLowerCase(Locale.ROOT);
+                    String value = unquote(pair.substring(equals + 1).trim());
+                    if (name.equals("proto")) {
+                        proto = value;
+                    } else if (name.equals("host")) {
+                        host = value;
+                    }
+                }
+                return new Forwarded(proto, host, null);
+            }
+            return new Forwarded(firstValue(request.getHeader("X-Forwarded-Proto")),
+                    firstValue(request.getHeader("X-Forwarded-Host")), firstValue(request.getHeader("X-Forwarded-Port")));
+        }
+
+        private static String firstValue(String header) {
+            return header == null ? null : header.split(",", 2)[0].trim();
+        }
+
+        private static String unquote(String value) {
+            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                    ? value.substring(1, value.length() - 1) : value;
+        }
+    }
+}
