@@ -58,6 +58,7 @@ public class OpaqueTokenIT {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("mp.jwt.verify.issuer", issuer.issuer());
         config.put("mp.jwt.verify.audiences", OpaqueIssuer.AUDIENCE);
+        config.put("tokengate.resource-metadata.enabled", "false"); // challenges compared exactly; ResourceMetadataIT
         config.put("tokengate.protected-paths", "/servlet/*"); // as in the sample's own file
         config.put("tokengate.opaque.validation", "introspection");
         // tokengate.introspection.endpoint unset: the discovery document's introspection_endpoint

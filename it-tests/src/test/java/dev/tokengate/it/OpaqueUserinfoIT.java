@@ -45,6 +45,7 @@ public class OpaqueUserinfoIT {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("mp.jwt.verify.issuer", issuer.issuer());
         config.put("mp.jwt.verify.audiences", OpaqueIssuer.AUDIENCE);
+        config.put("tokengate.resource-metadata.enabled", "false"); // challenges compared exactly; ResourceMetadataIT
         config.put("tokengate.protected-paths", "/servlet/*");
         config.put("tokengate.opaque.validation", "userinfo"); // tokengate.userinfo.endpoint from discovery
         config.put("tokengate.http.connect-timeout", "1s");

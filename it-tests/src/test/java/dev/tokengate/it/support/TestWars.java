@@ -48,13 +48,16 @@ public final class TestWars {
     /**
      * The configuration that points a WAR at the {@link TestIssuer}: its issuer, {@link TestIssuer#AUDIENCE}, and its
      * JWKS URL (leave {@code mp.jwt.verify.publickey.location} out to make the filter use OIDC discovery instead).
-     * A mutable copy: add {@code tokengate.*} properties to it.
+     * RFC 9728 metadata is switched off. A mutable copy: add {@code tokengate.*} properties to it.
      */
     public static Map<String, String> issuerConfig(TestIssuer issuer) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("mp.jwt.verify.issuer", issuer.issuer());
         config.put("mp.jwt.verify.audiences", TestIssuer.AUDIENCE);
         config.put("mp.jwt.verify.publickey.location", issuer.jwksUri().toString());
+        // RFC 9728's resource_metadata would end every challenge the tests compare exactly; ResourceMetadataIT
+        // removes this line and checks it on every server
+        config.put("tokengate.resource-metadata.enabled", "false");
         return config;
     }
 
