@@ -88,7 +88,8 @@ public final class SubResourceGuard implements ContainerRequestFilter {
         return List.copyOf(found);
     }
 
-    private static boolean isResourceMethod(Method method) {
+    /** Whether {@code method} is a resource method (it carries an HTTP method annotation), not a locator. */
+    static boolean isResourceMethod(Method method) {
         for (Annotation annotation : method.getAnnotations()) {
             if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
                 return true;

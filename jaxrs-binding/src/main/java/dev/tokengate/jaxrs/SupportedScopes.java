@@ -4,7 +4,6 @@ import dev.tokengate.Scopes;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 
@@ -54,21 +53,12 @@ public final class SupportedScopes implements ServletContainerInitializer {
             }
             for (Method method : methods) {
                 add(scopes, method.getAnnotation(RequiresScope.class));
-                if (method.isAnnotationPresent(Path.class) && !isResourceMethod(method)) {
+                if (method.isAnnotationPresent(Path.class) && !SubResourceGuard.isResourceMethod(method)) {
                     queue.addLast(method.getReturnType()); // a sub-resource locator: what it leads to counts too
                 }
             }
         }
         return Collections.unmodifiableSet(scopes);
-    }
-
-    private static boolean isResourceMethod(Method method) {
-        for (var annotation : method.getAnnotations()) {
-            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void add(Set<String> scopes, RequiresScope annotation) {

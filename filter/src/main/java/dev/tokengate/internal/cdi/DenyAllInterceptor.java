@@ -2,10 +2,6 @@ package dev.tokengate.internal.cdi;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
-import jakarta.inject.Inject;
-import jakarta.interceptor.AroundInvoke;
-import jakarta.interceptor.InvocationContext;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Checks a CDI bean's {@code @DenyAll}. A separate interceptor because a CDI interceptor applies only where all its
@@ -13,13 +9,5 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @DenyAll
 @Priority(RoleCheck.PRIORITY)
-public class DenyAllInterceptor {
-    @Inject
-    HttpServletRequest request;
-
-    @AroundInvoke
-    Object checkRoles(InvocationContext invocation) throws Exception {
-        RoleCheck.enforce(invocation.getMethod(), new RequestCaller(request));
-        return invocation.proceed();
-    }
+public class DenyAllInterceptor extends RoleCheckingInterceptor {
 }
