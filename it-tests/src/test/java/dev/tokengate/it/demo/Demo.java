@@ -96,7 +96,7 @@ public final class Demo {
         System.out.println();
         System.out.println("Try:");
         System.out.println("curl -i " + base + "/api/public/ping                                               # 200, no token needed");
-        System.out.println("curl -i " + base + "/api/patients                                                  # 401 Bearer realm=\"api\"");
+        System.out.println("curl -i " + base + "/api/patients                                                  # 401 Bearer realm=\"api\", resource_metadata=...");
         System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/patients        # 200");
         System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/records         # 200 (read:patients or read:admin)");
         System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/api/patients             # 403 insufficient_scope");
@@ -106,6 +106,7 @@ public final class Demo {
         System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/servlet/whoami           # 200, plain servlet");
         System.out.println("curl -i -H \"Authorization: Bearer $EXPIRED\" " + base + "/api/patients              # 401 invalid_token: expired");
         System.out.println("curl -i -H \"Authorization: Bearer not-a-token\" " + base + "/api/patients           # 401 invalid_token");
+        System.out.println("curl -s " + base + "/.well-known/oauth-protected-resource                          # RFC 9728 metadata: issuer, scopes");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         int exit = payara.waitFor();
