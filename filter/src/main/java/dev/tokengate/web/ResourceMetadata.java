@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,14 +72,23 @@ final class ResourceMetadata {
     /** The URL of the metadata document for this request (the challenges' {@code resource_metadata}), or null. */
     String documentUrlOf(HttpServletRequest request) {
         String origin = originOf(request);
-        String resource = resourceOf(request);
-        return origin == null || resource == null ? null : origin + documentPathOf(request.getContextPath(), resource);
+        return origin == null ? null : origin + documentPathOf(request.getContextPath(), resourcePathOf(request));
     }
 
-    /** The path, from the origin, where the document of {@code resource} is served by an application at {@code context}. */
-    static String documentPathOf(String context, String resource) {
-        String resourcePath = URI.create(resource).getRawPath();
-        resourcePath = resourcePath == null ? "" : resourcePath;
+    /**
+     * The path of the resource identifier: the configured one's (checked at startup), else the context path. Never
+     * parsed from request input, so nothing a client sends can make this throw.
+     */
+    private String resourcePathOf(HttpServletRequest request) {
+        if (settings.resource().isPresent()) {
+            String path = settings.resource().get().getRawPath();
+            return path == null ? "" : path;
+        }
+        return request.getContextPath();
+    }
+
+    /** The path, from the origin, where the document is served by an application at {@code context}. */
+    static String documentPathOf(String context, String resourcePath) {
         String suffix = resourcePath.startsWith(context) ? resourcePath.substring(context.length()) : resourcePath;
         if (suffix.equals("/")) {
             suffix = "";
@@ -90,12 +98,11 @@ final class ResourceMetadata {
 
     /** Whether a request inside the application asks for this request's document (and not another path). */
     boolean isDocumentRequest(HttpServletRequest request) {
-        String resource = resourceOf(request);
-        if (resource == null) {
+        if (resourceOf(request) == null) {
             return false;
         }
         String within = ProtectedPaths.pathOf(request);
-        return (request.getContextPath() + within).equals(documentPathOf(request.getContextPath(), resource));
+        return (request.getContextPath() + within).equals(documentPathOf(request.getContextPath(), resourcePathOf(request)));
     }
 
     /** The JSON document for this request's resource identifier. */

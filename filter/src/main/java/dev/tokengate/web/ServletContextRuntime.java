@@ -1,5 +1,7 @@
 package dev.tokengate.web;
 
+import dev.tokengate.internal.config.PropertyNames;
+
 import dev.tokengate.internal.config.ConfigLoader;
 import dev.tokengate.internal.config.ConfigurationException;
 import dev.tokengate.internal.config.PropertySources;
@@ -24,6 +26,11 @@ final class ServletContextRuntime {
         try {
             ClassLoader classLoader = classLoaderOf(context);
             TokengateConfig config = new ConfigLoader(PropertySources.forApplication(classLoader), classLoader).load();
+            if (config.filter().containerAuthentication()) {
+                // the module must be registered while the application starts, which only the initializer can do
+                throw new ServletException("tokengate: " + PropertyNames.CONTAINER_AUTHENTICATION + "=true needs the"
+                        + " filter registered by tokengate itself (" + PropertyNames.AUTO_REGISTER + "=true), not in web.xml");
+            }
             // web.xml route: a filter cannot add the metadata servlet, so no document and no resource_metadata
             TokengateRuntime runtime = PipelineAssembly.assemble(config, Clock.systemUTC(), false);
             context.setAttribute(ATTRIBUTE, runtime);

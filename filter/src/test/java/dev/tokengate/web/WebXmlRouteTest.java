@@ -79,4 +79,33 @@ class WebXmlRouteTest {
             }
         }
     }
+
+    @Test
+    void containerAuthenticationCannotBeHadThroughWebXmlAndSaysSo() {
+        Map<String, String> properties = Map.of(
+                PropertyNames.ISSUER, "https://issuer.example.test/",
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY, TestKeys.jwks(KEY),
+                PropertyNames.AUTO_REGISTER, "false",
+                PropertyNames.CONTAINER_AUTHENTICATION, "true");
+        properties.forEach(System::setProperty);
+        try {
+            jakarta.servlet.ServletContext context = (jakarta.servlet.ServletContext) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {jakarta.servlet.ServletContext.class},
+                    (self, method, args) -> switch (method.getName()) {
+                        case "getClassLoader" -> getClass().getClassLoader();
+                        case "getAttribute" -> null;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+            jakarta.servlet.FilterConfig config = (jakarta.servlet.FilterConfig) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {jakarta.servlet.FilterConfig.class},
+                    (self, method, args) -> "getServletContext".equals(method.getName()) ? context : null);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BearerTokenFilter().init(config))
+                    .isInstanceOf(jakarta.servlet.ServletException.class)
+                    .hasMessageContaining(PropertyNames.CONTAINER_AUTHENTICATION + "=true needs the filter registered by"
+                            + " tokengate itself");
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
 }

@@ -38,24 +38,23 @@ public final class SupportedScopes implements ServletContainerInitializer {
             if (!seen.add(type) || type.isAnnotation() || type.isPrimitive() || type == Object.class) {
                 continue;
             }
-            add(scopes, type.getAnnotation(RequiresScope.class));
-            for (Class<?> implemented : type.getInterfaces()) {
-                queue.addLast(implemented);
-            }
-            if (type.getSuperclass() != null && type.getSuperclass() != Object.class) {
-                queue.addLast(type.getSuperclass());
-            }
-            Method[] methods;
             try {
-                methods = type.getDeclaredMethods();
-            } catch (LinkageError unloadable) {
-                continue; // a class the container offered whose dependencies are missing: it serves nothing
-            }
-            for (Method method : methods) {
-                add(scopes, method.getAnnotation(RequiresScope.class));
-                if (method.isAnnotationPresent(Path.class) && !SubResourceGuard.isResourceMethod(method)) {
-                    queue.addLast(method.getReturnType()); // a sub-resource locator: what it leads to counts too
+                add(scopes, type.getAnnotation(RequiresScope.class));
+                for (Class<?> implemented : type.getInterfaces()) {
+                    queue.addLast(implemented);
                 }
+                if (type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+                    queue.addLast(type.getSuperclass());
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    add(scopes, method.getAnnotation(RequiresScope.class));
+                    if (method.isAnnotationPresent(Path.class) && !SubResourceGuard.isResourceMethod(method)) {
+                        queue.addLast(method.getReturnType()); // a sub-resource locator: what it leads to counts too
+                    }
+                }
+            } catch (LinkageError | RuntimeException unreadable) {
+                // a class the container offered whose dependencies are missing serves nothing; a list of scopes
+                // is not worth failing the deployment over
             }
         }
         return Collections.unmodifiableSet(scopes);
