@@ -60,6 +60,11 @@ public enum RejectionReason {
      * by the access token") is the one that fits, without a {@code scope} attribute.
      */
     MISSING_ROLE(ErrorCode.INSUFFICIENT_SCOPE, "The access token does not carry a role this resource requires."),
+    /**
+     * The token is valid, but the trusted issuer that accepted it is not one the resource's {@code @RequiresIssuer}
+     * names (403, {@code insufficient_scope} without a {@code scope} attribute, as for a missing role).
+     */
+    UNACCEPTED_ISSUER(ErrorCode.INSUFFICIENT_SCOPE, "This resource does not accept access tokens from this issuer."),
     /** The resource is {@code @DenyAll} (or {@code @RolesAllowed({})}): 403 for every caller, token or not. */
     CLOSED_TO_ALL(ErrorCode.INSUFFICIENT_SCOPE, "This resource is not open to any caller."),
 

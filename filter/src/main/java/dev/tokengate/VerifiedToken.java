@@ -25,6 +25,10 @@ public final class VerifiedToken implements JsonWebToken {
     private final Scopes scopes;
     private final Set<String> roles;
     private final long expiresAt;
+    private final String issuerName;
+
+    /** The name of the issuer the {@code mp.jwt.*} properties define, as {@link #getIssuerName()} reports it. */
+    public static final String DEFAULT_ISSUER = "default";
 
     /**
      * @param rawToken  the token as presented
@@ -46,6 +50,21 @@ public final class VerifiedToken implements JsonWebToken {
      */
     public VerifiedToken(String rawToken, Map<String, Object> claims, Scopes scopes, Set<String> roles,
                          long expiresAt) {
+        this(rawToken, claims, scopes, roles, expiresAt, DEFAULT_ISSUER);
+    }
+
+    /**
+     * @param rawToken   the token as presented
+     * @param claims     the claims as parsed from JSON; not copied
+     * @param scopes     the scopes the token grants
+     * @param roles      the roles it carries, as configured
+     * @param expiresAt  {@code exp} in epoch seconds, or {@link Long#MAX_VALUE} for a token that carries none
+     * @param issuerName the name of the configured issuer that accepted it ({@link #DEFAULT_ISSUER}, or one of
+     *                   {@code tokengate.issuers})
+     */
+    public VerifiedToken(String rawToken, Map<String, Object> claims, Scopes scopes, Set<String> roles,
+                         long expiresAt, String issuerName) {
+        this.issuerName = Objects.requireNonNull(issuerName, "issuerName");
         this.rawToken = Objects.requireNonNull(rawToken, "rawToken");
         this.claims = java.util.Collections.unmodifiableMap(claims);
         this.scopes = Objects.requireNonNull(scopes, "scopes");
@@ -58,6 +77,16 @@ public final class VerifiedToken implements JsonWebToken {
         Set<String> roles = new LinkedHashSet<>(stringSet(claims.get(Claims.groups.name())));
         roles.addAll(scopes.values());
         return roles;
+    }
+
+    /**
+     * Which configured issuer accepted the token: {@link #DEFAULT_ISSUER} for the one the {@code mp.jwt.*} properties
+     * define (and for opaque tokens, which that issuer validates), otherwise its name in {@code tokengate.issuers}.
+     *
+     * @return the issuer's configured name
+     */
+    public String getIssuerName() {
+        return issuerName;
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.tokengate.web;
 
+import dev.tokengate.internal.jwt.IssuerRouter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.tokengate.TokenValidator;
 import dev.tokengate.internal.config.PropertyNames;
 import dev.tokengate.internal.config.ConfigurationException;
@@ -59,7 +63,7 @@ final class PipelineAssembly {
                     http, clock, config.retryAfter());
             case USERINFO -> userinfo.orElseThrow();
         };
-        TokenValidator validator = new TokenTypeDispatcher(jwtValidator, opaqueValidator);
+        TokenValidator validator = new TokenTypeDispatcher(jwtValidators(config, jwtValidator, http, clock), opaqueValidator);
         return new TokengateRuntime(config, validator,
                 new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations()), validator, RejectionLog.standard()),
                 new ProtectedPaths(config.filter().protectedPaths()),
@@ -68,6 +72,25 @@ final class PipelineAssembly {
                 metadataServed && config.resourceMetadata().enabled() ? new ResourceMetadata(config) : null,
                 clock,
                 http);
+    }
+
+    /**
+     * The default issuer's validator alone, or, with {@code tokengate.issuers}, a router to it and one validator per
+     * named issuer (its own keys, caches and limits). Opaque tokens cannot be routed by content: the default issuer's
+     * introspection or userinfo validates them.
+     */
+    private static TokenValidator jwtValidators(TokengateConfig config, JwtValidator defaultIssuer, IssuerHttpClient http,
+                                                Clock clock) {
+        if (config.namedIssuers().isEmpty()) {
+            return defaultIssuer;
+        }
+        Map<String, JwtValidator> byIssuer = new LinkedHashMap<>();
+        byIssuer.put(config.jwt().issuer(), defaultIssuer);
+        for (TokengateConfig.NamedIssuer named : config.namedIssuers()) {
+            byIssuer.put(named.jwt().issuer(),
+                    JwtValidators.fromSettings(named.jwt(), named.access(), config, http, clock, null));
+        }
+        return new IssuerRouter(byIssuer);
     }
 
     private static UserinfoValidator userinfoValidator(TokengateConfig config, IssuerHttpClient http,

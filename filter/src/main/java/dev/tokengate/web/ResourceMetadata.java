@@ -37,12 +37,15 @@ final class ResourceMetadata {
     private static final Pattern AUTHORITY = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
 
     private final ResourceMetadataSettings settings;
-    private final String issuer;
+    private final List<String> issuers;
     private final List<String> bearerMethods;
 
     ResourceMetadata(TokengateConfig config) {
         this.settings = config.resourceMetadata();
-        this.issuer = config.jwt().issuer();
+        List<String> trusted = new ArrayList<>();
+        trusted.add(config.jwt().issuer());
+        config.namedIssuers().forEach(named -> trusted.add(named.jwt().issuer()));
+        this.issuers = List.copyOf(trusted);
         List<String> methods = new ArrayList<>();
         if (config.tokenLocations().fromAuthorizationHeader()) {
             methods.add("header");
@@ -112,7 +115,9 @@ final class ResourceMetadata {
             json.writeStartObject();
             json.writeStringField("resource", resourceOf(request));
             json.writeArrayFieldStart("authorization_servers");
-            json.writeString(issuer);
+            for (String issuer : issuers) {
+                json.writeString(issuer);
+            }
             json.writeEndArray();
             json.writeArrayFieldStart("scopes_supported");
             for (String scope : scopesSupported(context)) {

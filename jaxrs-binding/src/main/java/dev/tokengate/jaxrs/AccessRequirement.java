@@ -5,25 +5,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything one resource method asks of its caller: its {@link RequiresUserAuthentication}, its {@link RequiresScope}
+ * Everything one resource method asks of its caller: its {@link RequiresIssuer}, its
+ * {@link RequiresUserAuthentication}, its {@link RequiresScope}
  * and its role annotation, each found by {@link RequirementLookup} on its own (a method's {@code @RolesAllowed}
  * replaces its class's {@code @PermitAll} without touching the class's {@code @RequiresScope}). All present must hold.
  *
- * @param login the step-up requirement, if any
+ * @param issuer the accepted issuers, if restricted
+ * @param login  the step-up requirement, if any
  * @param scope the scope requirement, if any
  * @param role  the role requirement, if any
  */
-record AccessRequirement(Optional<LoginRequirement> login, Optional<ScopeRequirement> scope,
-                         Optional<RoleRequirement> role) {
+record AccessRequirement(Optional<IssuerRequirement> issuer, Optional<LoginRequirement> login,
+                         Optional<ScopeRequirement> scope, Optional<RoleRequirement> role) {
 
     static Optional<AccessRequirement> find(Class<?> resourceClass, Method method, Class<?> applicationClass) {
+        Optional<IssuerRequirement> issuer = RequirementLookup.find(List.of(RequiresIssuer.class), resourceClass,
+                method, applicationClass).map(found -> IssuerRequirement.of((RequiresIssuer) found));
         Optional<LoginRequirement> login = RequirementLookup.find(List.of(RequiresUserAuthentication.class),
                 resourceClass, method, applicationClass).map(found -> LoginRequirement.of((RequiresUserAuthentication) found));
         Optional<ScopeRequirement> scope = RequirementLookup.find(List.of(RequiresScope.class), resourceClass, method,
                 applicationClass).map(found -> ScopeRequirement.of((RequiresScope) found));
         Optional<RoleRequirement> role = RequirementLookup.find(RoleRequirement.FAMILY, resourceClass, method,
                 applicationClass).map(RoleRequirement::of);
-        return login.isEmpty() && scope.isEmpty() && role.isEmpty() ? Optional.empty()
-                : Optional.of(new AccessRequirement(login, scope, role));
+        return issuer.isEmpty() && login.isEmpty() && scope.isEmpty() && role.isEmpty() ? Optional.empty()
+                : Optional.of(new AccessRequirement(issuer, login, scope, role));
     }
 }

@@ -56,6 +56,7 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
             return false;
         }
         boolean needsToken = requirement.scope().isPresent() || requirement.login().isPresent()
+                || requirement.issuer().isPresent()
                 || role.isPresent() && role.get().kind() == RoleRequirement.Kind.ROLES_ALLOWED;
         if (!needsToken) {
             return true; // @PermitAll alone: anybody, with or without a token
@@ -69,6 +70,10 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
             return false;
         }
         VerifiedToken token = authenticated.token();
+        if (requirement.issuer().isPresent() && !requirement.issuer().get().names().contains(token.getIssuerName())) {
+            request.abortWith(response(authentication.forbidden(RejectionReason.UNACCEPTED_ISSUER)));
+            return false;
+        }
         if (requirement.login().isPresent()) {
             LoginRequirement login = requirement.login().get();
             Optional<BearerChallenge> shortfall = authentication.stepUp(login.acrValues(), login.maxAge());

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequiresScopeTest {
     static final TestKeys KEY = TestKeys.rsa("key-1");
     static final TestKeys STRANGER = TestKeys.rsa("key-1");
+    static final TestKeys PARTNER_KEY = TestKeys.rsa("partner-key");
+    static final String PARTNER = "https://partner.example.test/";
     static final String BARE = "Bearer realm=\"api\"";
 
     static JwksServer issuer;
@@ -41,7 +43,11 @@ class RequiresScopeTest {
                 PropertyNames.AUDIENCES, Tokens.AUDIENCE,
                 PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
                 PropertyNames.USERINFO_ENDPOINT, userinfo.userinfoEndpoint().toString(),
-                PropertyNames.READ_TIMEOUT, "500ms"),
+                PropertyNames.READ_TIMEOUT, "500ms",
+                PropertyNames.ISSUERS, "partner",
+                "tokengate.issuer.partner.issuer", PARTNER,
+                "tokengate.issuer.partner.audiences", Tokens.AUDIENCE,
+                "tokengate.issuer.partner.publickey", TestKeys.jwks(PARTNER_KEY)),
                 context -> {
                     context.addServlet(jersey(TestResources.PlainApp.class), "/api/*");
                     context.addServlet(jersey(TestResources.ScopedApp.class), "/scoped/*");
@@ -300,6 +306,37 @@ class RequiresScopeTest {
 
     static final String STEP_UP = "Bearer realm=\"api\", error=\"insufficient_user_authentication\", "
             + "error_description=\"%s\", acr_values=\"phr phrh\", max_age=300";
+
+    static final String UNACCEPTED = "This resource does not accept access tokens from this issuer.";
+
+    @Test
+    void aResourceRestrictedToAnIssuerAcceptsItsTokens() throws Exception {
+        String partner = "Bearer " + Tokens.valid(PARTNER_KEY).claim("iss", PARTNER).claim("scope", "read:partner")
+                .signWith(PARTNER_KEY);
+        assertOk(get("/api/partners", partner), "partner");
+        assertOk(get("/api/partners/any", token("")), "any issuer");
+    }
+
+    @Test
+    void aTokenFromAnotherTrustedIssuerIsForbidden() throws Exception {
+        assertChallenge(get("/api/partners", token("read:partner")), 403, "Bearer realm=\"api\", "
+                + "error=\"insufficient_scope\", error_description=\"" + UNACCEPTED + "\"", UNACCEPTED);
+    }
+
+    @Test
+    void theIssuerIsCheckedBeforeTheScope() throws Exception {
+        String partnerWithoutScope = "Bearer " + Tokens.valid(PARTNER_KEY).claim("iss", PARTNER).claim("scope", "")
+                .signWith(PARTNER_KEY);
+        assertForbidden(get("/api/partners", partnerWithoutScope), "read:partner");
+        assertChallenge(get("/api/partners", token("")), 403, "Bearer realm=\"api\", "
+                + "error=\"insufficient_scope\", error_description=\"" + UNACCEPTED + "\"", UNACCEPTED);
+    }
+
+    @Test
+    void aRestrictionToNoIssuerFailsTheDeployment() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IssuerRequirement(java.util.Set.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void aStrongRecentLoginOpensAStepUpResource() throws Exception {

@@ -23,7 +23,7 @@ final class TestResources {
         @Override
         public Set<Class<?>> getClasses() {
             return withFeatureOnCxf(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class,
-                    Me.class, Profile.class, GuardedWards.class, Staff.class, Delegating.class, Vault.class);
+                    Me.class, Profile.class, GuardedWards.class, Staff.class, Delegating.class, Vault.class, Partners.class);
         }
     }
 
@@ -161,6 +161,24 @@ final class TestResources {
         @RequiresScope
         public String profile(@Context jakarta.servlet.http.HttpServletRequest request) {
             return dev.tokengate.web.CallerProfile.of(request).map(p -> p.get("email") + "|" + p.get("sub")).orElse("none");
+        }
+    }
+
+    /** Only the partner issuer's tokens, and they need a scope; one method open to every trusted issuer. */
+    @Path("partners")
+    @RequiresIssuer("partner")
+    public static class Partners {
+        @GET
+        @RequiresScope("read:partner")
+        public String partner() {
+            return "partner";
+        }
+
+        @GET
+        @Path("any")
+        @RequiresIssuer({"default", "partner"})
+        public String any() {
+            return "any issuer";
         }
     }
 

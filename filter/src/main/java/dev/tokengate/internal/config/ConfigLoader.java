@@ -2,6 +2,7 @@ package dev.tokengate.internal.config;
 
 import static dev.tokengate.internal.config.PropertyNames.*;
 
+import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.claims.ClaimPath;
 import dev.tokengate.internal.claims.RoleClaims;
 import dev.tokengate.internal.claims.ScopeClaims;
@@ -79,7 +80,8 @@ public final class ConfigLoader {
                 new ScopeClaims(list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
                 roleClaims(),
                 issuerQueries(http),
-                resourceMetadata());
+                resourceMetadata(),
+                namedIssuers(http));
     }
 
     private RoleClaims roleClaims() {
@@ -303,6 +305,46 @@ public final class ConfigLoader {
             return innerBase.startsWith("/") && (innerBase.equals(prefix) || innerBase.startsWith(prefix + "/"));
         }
         return false;
+    }
+
+    private static final Pattern ISSUER_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /**
+     * The issuers {@code tokengate.issuers} names, each read through {@link IssuerProperties} with this loader's own
+     * rules, so a named issuer is checked exactly as the default one and a mistake names its own property. Names are
+     * lower-case letters, digits and single hyphens (they are part of property names, and of environment variables as
+     * {@code TOKENGATE_ISSUER_<NAME>_...}); an issuer URL may be trusted once only.
+     */
+    private List<TokengateConfig.NamedIssuer> namedIssuers(HttpSettings http) {
+        List<String> names = list(ISSUERS).orElse(List.of());
+        List<TokengateConfig.NamedIssuer> issuers = new ArrayList<>();
+        Set<String> urls = new LinkedHashSet<>();
+        string(ISSUER).ifPresent(urls::add);
+        for (String name : names) {
+            if (!ISSUER_NAME.matcher(name).matches() || name.equals(dev.tokengate.VerifiedToken.DEFAULT_ISSUER)) {
+                throw new ConfigurationException(ISSUERS, "holds \"" + name + "\", which is not an issuer name: lower-case"
+                        + " letters, digits and single hyphens, and not \"default\"");
+            }
+            if (issuers.stream().anyMatch(known -> known.name().equals(name))) {
+                throw new ConfigurationException(ISSUERS, "names " + name + " twice");
+            }
+            IssuerProperties own = new IssuerProperties(name, properties);
+            ConfigLoader loader = new ConfigLoader(own, classLoader);
+            try {
+                JwtSettings jwt = loader.jwt(http);
+                if (!urls.add(jwt.issuer())) {
+                    throw new ConfigurationException(ISSUER, "is the issuer of another configured issuer: a token's iss"
+                            + " must lead to exactly one");
+                }
+                AccessClaims access = new AccessClaims(
+                        new ScopeClaims(loader.list(SCOPE_CLAIMS).orElse(ScopeClaims.DEFAULT.claimNames())),
+                        loader.roleClaims(), name);
+                issuers.add(new TokengateConfig.NamedIssuer(name, jwt, access));
+            } catch (ConfigurationException mistake) {
+                throw own.renamed(mistake);
+            }
+        }
+        return issuers;
     }
 
     /** RFC 9728: on unless switched off; everything else optional. */

@@ -40,6 +40,9 @@ public final class PropertyNames {
     public static final String ROLES_INCLUDE_SCOPES = "tokengate.roles.include-scopes";
     public static final String ROLE_ANNOTATIONS = "tokengate.jaxrs.role-annotations";
     public static final String CONTAINER_AUTHENTICATION = "tokengate.container-authentication";
+    public static final String ISSUERS = "tokengate.issuers";
+    /** Followed by an issuer's name and one of {@link IssuerProperties}'s suffixes. */
+    public static final String ISSUER_PREFIX = "tokengate.issuer.";
     public static final String RESOURCE_METADATA = "tokengate.resource-metadata.enabled";
     public static final String RESOURCE_METADATA_RESOURCE = "tokengate.resource-metadata.resource";
     public static final String RESOURCE_METADATA_SCOPES = "tokengate.resource-metadata.scopes";

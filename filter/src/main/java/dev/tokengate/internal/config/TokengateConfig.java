@@ -27,7 +27,12 @@ public record TokengateConfig(
         ScopeClaims scopeClaims,
         RoleClaims roleClaims,
         IssuerQuerySettings issuerQueries,
-        ResourceMetadataSettings resourceMetadata) {
+        ResourceMetadataSettings resourceMetadata,
+        List<NamedIssuer> namedIssuers) {
+
+    public TokengateConfig {
+        namedIssuers = List.copyOf(namedIssuers);
+    }
 
     /** @return how scopes and roles are read from a validated token */
     public AccessClaims accessClaims() {
@@ -45,6 +50,18 @@ public record TokengateConfig(
             urlPatterns = List.copyOf(urlPatterns);
             protectedPaths = List.copyOf(protectedPaths);
         }
+    }
+
+    /**
+     * A further trusted issuer ({@code tokengate.issuers}), beside the default one the {@code mp.jwt.*} properties
+     * define: its own rules for JWTs and its own claims for scopes and roles. Keys, caches, unknown-kid limits and
+     * back-off are its own too, since each gets a validator of its own.
+     *
+     * @param name   its name in {@code tokengate.issuers}
+     * @param jwt    its JWT rules ({@code tokengate.issuer.<name>.*})
+     * @param access where its tokens carry scopes and roles
+     */
+    public record NamedIssuer(String name, JwtSettings jwt, AccessClaims access) {
     }
 
     /**

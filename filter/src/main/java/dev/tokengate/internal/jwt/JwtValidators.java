@@ -36,7 +36,15 @@ public final class JwtValidators {
     /** With the issuer's discovery shared with other users of it, so the document is fetched once. */
     public static JwtValidator fromSettings(TokengateConfig config, IssuerHttpClient http, Clock clock,
                                             OidcDiscovery sharedDiscovery) {
-        JwtSettings jwt = config.jwt();
+        return fromSettings(config.jwt(), config.accessClaims(), config, http, clock, sharedDiscovery);
+    }
+
+    /**
+     * For one issuer's rules and claims ({@code jwt}, {@code access}), with the application's JWKS and retry
+     * settings: each call builds its own key provider, caches and unknown-kid limit.
+     */
+    public static JwtValidator fromSettings(JwtSettings jwt, AccessClaims access, TokengateConfig config,
+                                            IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery) {
         JwksSettings jwks = config.jwks();
         List<ClaimValidator> claimValidators = new ArrayList<>();
         TimeClaims timeClaims = new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime());
@@ -51,7 +59,7 @@ public final class JwtValidators {
                 keyProvider(jwt, jwks, http, clock, sharedDiscovery),
                 new SignatureVerifier(jwt.algorithms()),
                 claimValidators,
-                config.accessClaims(),
+                access,
                 clock,
                 config.retryAfter(),
                 jwt.verifiedCacheSize() > 0 ? new VerifiedTokenCache(jwt.verifiedCacheSize()) : null,
