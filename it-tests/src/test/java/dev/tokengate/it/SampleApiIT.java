@@ -86,6 +86,21 @@ public class SampleApiIT {
         assertThat(response.body()).contains("\"status\":" + status);
     }
 
+    @Test
+    void thePrescriptionsNeedAStrongRecentLogin() {
+        assertProblem(call("GET api/prescriptions", null), 401, BARE);
+        assertProblem(call("GET api/prescriptions", bearer(token(Map.of("scope", "read:patients")))), 401,
+                "Bearer realm=\"api\", error=\"insufficient_user_authentication\", error_description=\"A different"
+                        + " authentication level is required.\", acr_values=\"mfa\", max_age=300");
+        long now = java.time.Instant.now().getEpochSecond();
+        assertProblem(call("GET api/prescriptions", bearer(token(Map.of("scope", "read:patients", "acr", "mfa",
+                "auth_time", now - 3600)))), 401, "Bearer realm=\"api\", error=\"insufficient_user_authentication\","
+                + " error_description=\"More recent authentication is required.\", acr_values=\"mfa\", max_age=300");
+        HttpResponse<String> strong = call("GET api/prescriptions", bearer(token(Map.of("scope", "read:patients",
+                "acr", "mfa", "auth_time", now))));
+        assertThat(strong.statusCode()).as(strong.body()).isEqualTo(200);
+    }
+
     private static String invalidToken(String description) {
         return "Bearer realm=\"api\", error=\"invalid_token\", error_description=\"" + description + "\"";
     }

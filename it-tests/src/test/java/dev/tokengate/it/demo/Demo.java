@@ -87,6 +87,8 @@ public final class Demo {
         tokens.put("READ_PATIENTS", token(issuer, "demo-user", Map.of("scope", "read:patients"), 3600));
         tokens.put("READ_ADMIN", token(issuer, "demo-admin", Map.of("scope", "read:admin"), 3600));
         tokens.put("EXPIRED", token(issuer, "demo-user", Map.of("scope", "read:patients"), -3600));
+        tokens.put("STRONG_LOGIN", token(issuer, "demo-user", Map.of("scope", "read:patients", "acr", "mfa",
+                "auth_time", java.time.Instant.now().getEpochSecond()), 3600));
 
         System.out.println();
         System.out.println("The sample API is up at " + base + " and trusts " + issuerUrl + " (audience " + AUDIENCE + ").");
@@ -106,6 +108,8 @@ public final class Demo {
         System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/servlet/whoami           # 200, plain servlet");
         System.out.println("curl -i -H \"Authorization: Bearer $EXPIRED\" " + base + "/api/patients              # 401 invalid_token: expired");
         System.out.println("curl -i -H \"Authorization: Bearer not-a-token\" " + base + "/api/patients           # 401 invalid_token");
+        System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/prescriptions   # 401 insufficient_user_authentication (step-up)");
+        System.out.println("curl -i -H \"Authorization: Bearer $STRONG_LOGIN\" " + base + "/api/prescriptions    # 200 (acr mfa, login under 5 minutes old)");
         System.out.println("curl -s " + base + "/.well-known/oauth-protected-resource                          # RFC 9728 metadata: issuer, scopes");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
