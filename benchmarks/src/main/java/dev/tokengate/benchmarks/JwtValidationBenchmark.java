@@ -1,5 +1,6 @@
 package dev.tokengate.benchmarks;
 
+import dev.tokengate.Authentication;
 import dev.tokengate.VerifiedToken;
 import dev.tokengate.internal.config.ConfigLoader;
 import dev.tokengate.internal.config.PropertyNames;
@@ -8,6 +9,7 @@ import dev.tokengate.internal.config.TokengateConfig;
 import dev.tokengate.internal.http.IssuerHttpClient;
 import dev.tokengate.internal.json.StrictJson;
 import dev.tokengate.internal.jwt.JwtValidator;
+import dev.tokengate.internal.jwt.IssuerRouter;
 import dev.tokengate.internal.jwt.JwtValidators;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -36,6 +38,7 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +71,8 @@ public class JwtValidationBenchmark {
     private JwtValidator tokengate;
     private JwtValidator tokengateCached;
     private DefaultJWTParser smallrye;
+    private IssuerRouter threeIssuers;
+    private IssuerRouter threeIssuersCached;
 
     private static JwtValidator validator(Map<String, String> properties) {
         PropertySource source = name -> Optional.ofNullable(properties.get(name));
@@ -102,6 +107,10 @@ public class JwtValidationBenchmark {
                 PropertyNames.PUBLIC_KEY, pem(publicKey),
                 PropertyNames.ALGORITHMS, alg));
 
+        // tokengate.issuers: the token's issuer among three, each with its own validator, routed by iss.
+        threeIssuers = router(tokengate, "0");
+        threeIssuersCached = router(tokengateCached, "10000");
+
         JWTAuthContextInfo contextInfo = new JWTAuthContextInfo(publicKey, ISSUER);
         contextInfo.setExpectedAudience(Set.of(AUDIENCE));
         contextInfo.setSignatureAlgorithm(Set.of(SignatureAlgorithm.fromAlgorithm(alg)));
@@ -114,6 +123,10 @@ public class JwtValidationBenchmark {
         VerifiedToken verified = tokengateValidator();
         if (!"user-1".equals(verified.getName()) || !verified.getScopes().contains("read:patients")) {
             throw new IllegalStateException(alg + ": tokengate accepted the token with wrong claims: " + verified);
+        }
+        if (!(tokengateThreeIssuers() instanceof Authentication.Authenticated)
+                || !(tokengateThreeIssuersTokenSeenBefore() instanceof Authentication.Authenticated)) {
+            throw new IllegalStateException(alg + ": the issuer router refused the token");
         }
         JsonWebToken parsed = smallryeDefaultJwtParser();
         if (!"user-1".equals(parsed.getName())) {
@@ -180,6 +193,33 @@ public class JwtValidationBenchmark {
     @Benchmark
     public VerifiedToken tokengateValidatorTokenSeenBefore() throws Exception {
         return tokengateCached.verify(new String(token));
+    }
+
+    /** The token's own validator and two other issuers' (their keys are another key pair's; never consulted). */
+    private IssuerRouter router(JwtValidator tokensIssuer, String cacheSize) throws GeneralSecurityException {
+        Map<String, JwtValidator> byIssuer = new java.util.LinkedHashMap<>();
+        for (String other : List.of("https://partner.example.test/", "https://legacy.example.test/")) {
+            byIssuer.put(other, validator(Map.of(
+                    PropertyNames.ISSUER, other,
+                    PropertyNames.AUDIENCES, AUDIENCE,
+                    PropertyNames.PUBLIC_KEY, pem(keyPair(alg).getPublic()),
+                    PropertyNames.ALGORITHMS, alg,
+                    PropertyNames.VERIFIED_CACHE_SIZE, cacheSize)));
+        }
+        byIssuer.put(ISSUER, tokensIssuer);
+        return new IssuerRouter(byIssuer);
+    }
+
+    /** First-time validation with three trusted issuers: {@code iss} read, then the issuer's own validator. */
+    @Benchmark
+    public Authentication tokengateThreeIssuers() {
+        return threeIssuers.validate(token);
+    }
+
+    /** A token seen before, with three trusted issuers: each issuer's cache asked, no parsing. */
+    @Benchmark
+    public Authentication tokengateThreeIssuersTokenSeenBefore() {
+        return threeIssuersCached.validate(new String(token));
     }
 
     @Benchmark
