@@ -51,6 +51,12 @@ class SeveralIssuersTest {
         partnerJwks = new JwksServer().serve(PARTNER_KEY);
         runtime = PipelineAssembly.assemble(
                 new ConfigLoader(properties(), SeveralIssuersTest.class.getClassLoader()).load(), Clock.systemUTC());
+        // Each validator prefetches its JWKS in the background; one token each waits for both key sets, so the
+        // tests that count JWKS requests see only what they cause.
+        assertThat(validate(Tokens.valid(DEFAULT_KEY).claim("sub", "warm-up").signWith(DEFAULT_KEY)))
+                .isInstanceOf(Authentication.Authenticated.class);
+        assertThat(validate(partnerToken().claim("sub", "warm-up").signWith(PARTNER_KEY)))
+                .isInstanceOf(Authentication.Authenticated.class);
     }
 
     @AfterAll
@@ -134,10 +140,11 @@ class SeveralIssuersTest {
     @Test
     void aFloodOfUnknownKeysAtOneIssuerLeavesTheOtherUntouched() {
         int defaultFetches = defaultJwks.jwksRequests();
+        int partnerFetches = partnerJwks.jwksRequests();
         for (int i = 0; i < 200; i++) {
             validate(partnerToken().header("kid", "flood-" + i).signWith(PARTNER_KEY));
         }
-        assertThat(partnerJwks.jwksRequests()).as("the partner's unknown-kid limit").isLessThanOrEqualTo(2);
+        assertThat(partnerJwks.jwksRequests() - partnerFetches).as("the partner's unknown-kid limit").isLessThanOrEqualTo(1);
         assertThat(defaultJwks.jwksRequests()).isEqualTo(defaultFetches);
         assertThat(validate(Tokens.valid(DEFAULT_KEY).claim("sub", "after-the-flood").signWith(DEFAULT_KEY)))
                 .isInstanceOf(Authentication.Authenticated.class);
