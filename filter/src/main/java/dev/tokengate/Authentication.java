@@ -15,16 +15,39 @@ public sealed interface Authentication {
     /**
      * A validated token.
      *
-     * @param token the token, which is also the request's principal
+     * @param token  the token, which is also the request's principal
+     * @param scheme how the client presented it: {@value #BEARER}, or {@value #DPOP} with a valid proof of
+     *               possession (RFC 9449)
      */
-    record Authenticated(VerifiedToken token) implements Authentication {
+    record Authenticated(VerifiedToken token, String scheme) implements Authentication {
+        /** The scheme of a bearer token (RFC 6750). */
+        public static final String BEARER = "Bearer";
+        /** The scheme of a DPoP-bound token whose proof checked out (RFC 9449). */
+        public static final String DPOP = "DPoP";
+
         /**
          * Refuses a missing value.
          *
-         * @param token the validated token
+         * @param token  the validated token
+         * @param scheme {@value #BEARER} or {@value #DPOP}
          */
         public Authenticated {
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(scheme, "scheme");
+        }
+
+        /**
+         * A bearer token.
+         *
+         * @param token the validated token
+         */
+        public Authenticated(VerifiedToken token) {
+            this(token, BEARER);
+        }
+
+        /** @return whether the client proved it holds the token's key (RFC 9449) */
+        public boolean proofOfPossession() {
+            return DPOP.equals(scheme);
         }
     }
 

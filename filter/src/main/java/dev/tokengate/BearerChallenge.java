@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,8 +23,11 @@ import java.util.Objects;
  * @param headerName  {@code WWW-Authenticate}, or {@code Retry-After} for a 503
  * @param headerValue that header\'s value
  * @param body        the problem+json body
+ * @param moreHeaders further headers, in order: a second {@code WWW-Authenticate} challenge where both
+ *                    {@code Bearer} and {@code DPoP} are accepted (RFC 9449 §7.1)
  */
-public record BearerChallenge(int status, String headerName, String headerValue, String body) {
+public record BearerChallenge(int status, String headerName, String headerValue, String body,
+                              List<Map.Entry<String, String>> moreHeaders) {
 
     /** The media type of every body: RFC 9457 problem details. */
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -38,7 +44,66 @@ public record BearerChallenge(int status, String headerName, String headerValue,
         Objects.requireNonNull(headerName, "headerName");
         Objects.requireNonNull(headerValue, "headerValue");
         Objects.requireNonNull(body, "body");
+        moreHeaders = List.copyOf(moreHeaders);
     }
+
+    /**
+     * An answer with one header.
+     *
+     * @param status      the HTTP status
+     * @param headerName  {@code WWW-Authenticate}, or {@code Retry-After} for a 503
+     * @param headerValue that header's value
+     * @param body        the problem+json body
+     */
+    public BearerChallenge(int status, String headerName, String headerValue, String body) {
+        this(status, headerName, headerValue, body, List.of());
+    }
+
+    /**
+     * Every header of this answer, in order, {@code Cache-Control} aside.
+     *
+     * @return name and value pairs; a name may repeat ({@code WWW-Authenticate})
+     */
+    public List<Map.Entry<String, String>> headers() {
+        List<Map.Entry<String, String>> all = new ArrayList<>(1 + moreHeaders.size());
+        all.add(Map.entry(headerName, headerValue));
+        all.addAll(moreHeaders);
+        return all;
+    }
+
+    /**
+     * This challenge where DPoP (RFC 9449 §7.1) is accepted: the same parameters under the {@code DPoP} scheme, with
+     * {@code algs} listing the accepted proof algorithms. Where {@code Bearer} is accepted too, the answer carries
+     * both challenges, the one of the scheme the client used first and with the error; otherwise only the
+     * {@code DPoP} one. A 503 has no challenge and is returned unchanged.
+     *
+     * @param algorithms     the accepted proof algorithms
+     * @param bearerAccepted whether a plain bearer token would be accepted here
+     * @param errorInDPoP    whether the error (if any) concerns a DPoP request, or a bearer token where only DPoP will
+     *                       do: then the {@code DPoP} challenge carries it
+     * @return the answer with the {@code DPoP} challenge
+     */
+    public BearerChallenge withDPoP(Collection<String> algorithms, boolean bearerAccepted, boolean errorInDPoP) {
+        if (!"WWW-Authenticate".equals(headerName) || !headerValue.startsWith(BEARER_REALM)) {
+            return this;
+        }
+        String algs = "algs=\"" + String.join(" ", algorithms) + '"';
+        String realm = headerValue.substring(BEARER.length(), headerValue.indexOf('"', BEARER_REALM.length()) + 1);
+        String dpopWithError = "DPoP " + headerValue.substring(BEARER.length()) + ", " + algs;
+        if (!bearerAccepted) {
+            return new BearerChallenge(status, headerName, dpopWithError, body, moreHeaders);
+        }
+        List<Map.Entry<String, String>> more = new ArrayList<>(moreHeaders);
+        if (errorInDPoP) {
+            more.add(0, Map.entry(headerName, BEARER + realm));
+            return new BearerChallenge(status, headerName, dpopWithError, body, more);
+        }
+        more.add(0, Map.entry(headerName, "DPoP " + realm + ", " + algs));
+        return new BearerChallenge(status, headerName, headerValue, body, more);
+    }
+
+    private static final String BEARER = "Bearer ";
+    private static final String BEARER_REALM = "Bearer realm=\"";
 
     /**
      * The challenge for a 400, 401 or 403.
@@ -142,7 +207,11 @@ public record BearerChallenge(int status, String headerName, String headerValue,
                 || !metadataUrl.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
             return this;
         }
-        return new BearerChallenge(status, headerName, headerValue + ", resource_metadata=\"" + metadataUrl + '"', body);
+        String attribute = ", resource_metadata=\"" + metadataUrl + '"';
+        List<Map.Entry<String, String>> more = moreHeaders.stream()
+                .map(header -> header.getKey().equals(headerName) ? Map.entry(header.getKey(), header.getValue() + attribute) : header)
+                .toList();
+        return new BearerChallenge(status, headerName, headerValue + attribute, body, more);
     }
 
     /**
@@ -155,6 +224,9 @@ public record BearerChallenge(int status, String headerName, String headerValue,
         response.resetBuffer();
         response.setStatus(status);
         response.setHeader(headerName, headerValue);
+        for (Map.Entry<String, String> header : moreHeaders) {
+            response.addHeader(header.getKey(), header.getValue());
+        }
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(PROBLEM_JSON);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

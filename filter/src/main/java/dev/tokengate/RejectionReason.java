@@ -52,6 +52,35 @@ public enum RejectionReason {
     /** The introspection endpoint answered {@code active: false}, or userinfo refused the token. */
     TOKEN_NOT_ACTIVE(ErrorCode.INVALID_TOKEN, "The issuer does not recognise the access token as active."),
 
+    /**
+     * The token carries {@code cnf.x5t#S256} (RFC 8705 §3), and this request did not come with that client
+     * certificate: over TLS from the client, or in the header of a trusted TLS-terminating proxy.
+     */
+    CERTIFICATE_MISMATCH(ErrorCode.INVALID_TOKEN, "The access token is bound to a client certificate this request was not sent with."),
+    /** The token carries {@code cnf.jkt} (RFC 9449 §6) but was sent with the {@code Bearer} scheme (§7.2). */
+    DPOP_BOUND_TOKEN_AS_BEARER(ErrorCode.INVALID_TOKEN, "The access token is bound to a DPoP key and must be sent with the DPoP scheme and a proof."),
+    /** A plain bearer token where DPoP is required (RFC 9449 §7.1). */
+    DPOP_REQUIRED(ErrorCode.INVALID_TOKEN, "This resource accepts only DPoP-bound access tokens."),
+    /** The token sent with the {@code DPoP} scheme is not bound to the proof's key ({@code cnf.jkt}, RFC 9449 §6.1). */
+    DPOP_KEY_MISMATCH(ErrorCode.INVALID_TOKEN, "The access token is not bound to the key of the DPoP proof."),
+    /** The {@code DPoP} scheme without exactly one {@code DPoP} proof header (RFC 9449 §4.3). */
+    DPOP_PROOF_MISSING(ErrorCode.INVALID_DPOP_PROOF, "The request must carry exactly one DPoP proof."),
+    /**
+     * The proof is not a well-formed {@code dpop+jwt} signed with an accepted algorithm by the public key in its
+     * {@code jwk} header, or its claims are missing or of the wrong type (RFC 9449 §4.2, §4.3).
+     */
+    DPOP_PROOF_MALFORMED(ErrorCode.INVALID_DPOP_PROOF, "The DPoP proof is malformed or not validly signed by its public key."),
+    /** The proof's {@code htm} or {@code htu} is not this request's method or URI (RFC 9449 §4.3). */
+    DPOP_PROOF_WRONG_REQUEST(ErrorCode.INVALID_DPOP_PROOF, "The DPoP proof was made for a different request."),
+    /** The proof's {@code iat} is older than {@code tokengate.dpop.proof-max-age}, or in the future. */
+    DPOP_PROOF_STALE(ErrorCode.INVALID_DPOP_PROOF, "The DPoP proof was not created within the time this API accepts."),
+    /** The proof's {@code ath} is not the hash of the access token it came with (RFC 9449 §4.3). */
+    DPOP_PROOF_WRONG_TOKEN(ErrorCode.INVALID_DPOP_PROOF, "The DPoP proof was made for a different access token."),
+    /** The proof's {@code jti} was seen before (RFC 9449 §11.1), or could not be recorded to rule that out. */
+    DPOP_PROOF_REPLAYED(ErrorCode.INVALID_DPOP_PROOF, "The DPoP proof has been used before, or cannot be recorded now."),
+    /** Nonces are on and the proof has none, or one no longer current (RFC 9449 §8). */
+    DPOP_NONCE_REQUIRED(ErrorCode.USE_DPOP_NONCE, "The DPoP proof must carry the nonce this API provided."),
+
     /** The token is valid but lacks the scope the resource requires (403). */
     INSUFFICIENT_SCOPE(ErrorCode.INSUFFICIENT_SCOPE, "The access token does not grant the scope this resource requires."),
     /**
@@ -94,6 +123,10 @@ public enum RejectionReason {
         INSUFFICIENT_SCOPE(403, "insufficient_scope"),
         /** 401 {@code insufficient_user_authentication} (RFC 9470): the user must log in again, more strongly or afresh. */
         INSUFFICIENT_USER_AUTHENTICATION(401, "insufficient_user_authentication"),
+        /** 401 {@code invalid_dpop_proof} (RFC 9449 §7.1): the token may be fine, its proof is not. */
+        INVALID_DPOP_PROOF(401, "invalid_dpop_proof"),
+        /** 401 {@code use_dpop_nonce} (RFC 9449 §8): retry with the nonce in the {@code DPoP-Nonce} header. */
+        USE_DPOP_NONCE(401, "use_dpop_nonce"),
         /** Not an RFC 6750 code: answered with 503 and {@code Retry-After}, without a challenge. */
         TEMPORARILY_UNAVAILABLE(503, null);
 

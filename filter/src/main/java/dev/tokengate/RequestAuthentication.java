@@ -68,6 +68,17 @@ public interface RequestAuthentication extends Supplier<Authentication> {
     BearerChallenge forbidden(RejectionReason reason);
 
     /**
+     * For a resource that accepts only DPoP-bound tokens (RFC 9449), whatever the application's policy: empty when the
+     * caller's token came with a valid proof; otherwise the 401 that offers the {@code DPoP} scheme alone, or a 503
+     * when the application has DPoP switched off ({@code tokengate.dpop.policy=disabled}).
+     *
+     * @return the answer for a caller who did not prove possession, or empty
+     */
+    default Optional<BearerChallenge> requireDPoP() {
+        return Optional.of(BearerChallenge.notConfigured());
+    }
+
+    /**
      * The answer when a bean's role annotation refused a call this request made: 403 for a missing role or
      * {@code @DenyAll} (and for any refusal of a caller whose token is valid), otherwise this request's
      * {@link #challenge()} (401 without a valid token, 503 when the issuer could not be reached).

@@ -10,7 +10,7 @@ import java.security.Principal;
 /**
  * The request the application sees: {@code getUserPrincipal()} is the validated token (a MicroProfile
  * {@code JsonWebToken}), {@code isUserInRole(r)} is true when {@code r} is one of its roles, and
- * {@code getAuthType()} is {@value #AUTH_TYPE}. Validation happens on the first of these calls. A request without a
+ * {@code getAuthType()} is {@value #AUTH_TYPE} (or {@code DPoP} for a DPoP-bound token with its proof). Validation happens on the first of these calls. A request without a
  * bearer token keeps whatever the container says, so other authentication mechanisms still work; one with a rejected
  * token has no principal at all.
  */
@@ -50,8 +50,8 @@ final class BearerRequest extends HttpServletRequestWrapper {
     @Override
     public String getAuthType() {
         Authentication outcome = authentication.get();
-        if (outcome instanceof Authentication.Authenticated) {
-            return AUTH_TYPE;
+        if (outcome instanceof Authentication.Authenticated authenticated) {
+            return authenticated.scheme();
         }
         return outcome instanceof Authentication.Anonymous ? super.getAuthType() : null;
     }

@@ -73,6 +73,11 @@ public final class BearerTokenFilter implements Filter {
         BearerRequest wrapped = httpRequest instanceof BearerRequest already ? already
                 : new BearerRequest(httpRequest, authentication);
 
+        String nonce = current.authenticator().dpopNonceFor(httpRequest);
+        if (nonce != null) {
+            // on every answer, refusals included: the client's next proof needs it (RFC 9449 §8)
+            httpResponse.setHeader("DPoP-Nonce", nonce);
+        }
         if (current.protectedPaths().protects(httpRequest)) {
             Authentication outcome = authentication.get();
             if (!(outcome instanceof Authentication.Authenticated)) {

@@ -52,12 +52,35 @@ final class LazyRequestAuthentication implements RequestAuthentication {
 
     @Override
     public BearerChallenge challenge() {
-        return pointed(runtime.challenges().challenge(get()));
+        return pointed(runtime.challenges().challenge(get(), dpopPresented(), false));
+    }
+
+    @Override
+    public Optional<BearerChallenge> requireDPoP() {
+        if (!runtime.config().dpop().enabled()) {
+            return Optional.of(runtime.challenges().dpopDisabled());
+        }
+        Authentication known = get();
+        if (known instanceof Authentication.Authenticated authenticated) {
+            return authenticated.proofOfPossession() ? Optional.empty() : Optional.of(pointed(runtime.challenges()
+                    .challenge(new Authentication.Rejected(RejectionReason.DPOP_REQUIRED), false, true)));
+        }
+        return Optional.of(pointed(runtime.challenges().challenge(known, dpopPresented(), true)));
     }
 
     @Override
     public BearerChallenge insufficientScope(Collection<String> requiredScopes) {
-        return pointed(runtime.challenges().insufficientScope(requiredScopes));
+        return pointed(runtime.challenges().insufficientScope(requiredScopes, dpopPresented()));
+    }
+
+    /** Whether the client used the {@code DPoP} authorization scheme (read only to word a refusal). */
+    private boolean dpopPresented() {
+        if (!runtime.config().dpop().enabled()) {
+            return false;
+        }
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "DPoP", 0, 4)
+                && (authorization.length() == 4 || !Character.isLetterOrDigit(authorization.charAt(4)));
     }
 
     @Override
@@ -67,12 +90,12 @@ final class LazyRequestAuthentication implements RequestAuthentication {
             return Optional.of(challenge());
         }
         return requirement.shortfall(authenticated.token(), runtime.clock().instant(), runtime.config().jwt().clockSkew())
-                .map(reason -> pointed(runtime.challenges().stepUp(reason, requirement.acrValues(), maxAge)));
+                .map(reason -> pointed(runtime.challenges().stepUp(reason, requirement.acrValues(), maxAge, dpopPresented())));
     }
 
     @Override
     public BearerChallenge forbidden(RejectionReason reason) {
-        return pointed(runtime.challenges().forbidden(reason));
+        return pointed(runtime.challenges().forbidden(reason, dpopPresented()));
     }
 
     /** With RFC 9728's {@code resource_metadata}, when the document is served (401 and 403 challenges only). */

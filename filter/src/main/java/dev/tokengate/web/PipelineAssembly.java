@@ -1,5 +1,10 @@
 package dev.tokengate.web;
 
+import dev.tokengate.internal.config.TokengateConfig.DPoPSettings;
+import dev.tokengate.internal.dpop.DPoPStores;
+import dev.tokengate.internal.dpop.DPoPVerifier;
+import dev.tokengate.internal.dpop.ProofValidator;
+
 import dev.tokengate.internal.jwt.IssuerRouter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,13 +70,24 @@ final class PipelineAssembly {
         };
         TokenValidator validator = new TokenTypeDispatcher(jwtValidators(config, jwtValidator, http, clock), opaqueValidator);
         return new TokengateRuntime(config, validator,
-                new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations()), validator, RejectionLog.standard()),
+                new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations(), config.dpop().enabled()),
+                        validator, RejectionLog.standard(), senderConstraints(config, clock)),
                 new ProtectedPaths(config.filter().protectedPaths()),
-                new Challenges(config.realm()),
+                new Challenges(config.realm(), config.dpop()),
                 new CallerProfiles(userinfo),
                 metadataServed && config.resourceMetadata().enabled() ? new ResourceMetadata(config) : null,
                 clock,
                 http);
+    }
+
+    private static SenderConstraints senderConstraints(TokengateConfig config, Clock clock) {
+        DPoPSettings dpop = config.dpop();
+        DPoPVerifier verifier = dpop.enabled()
+                ? new DPoPVerifier(new ProofValidator(dpop.algorithms(), dpop.proofMaxAge(), dpop.clockSkew()),
+                        DPoPStores.find(dpop), dpop.nonces(), dpop.acceptanceWindow(), clock)
+                : null;
+        return new SenderConstraints(dpop.policy(), verifier, config.clientCertificate(),
+                new RequestOrigin(config.resourceMetadata().trustForwardedHeaders()));
     }
 
     /**

@@ -12,18 +12,28 @@ final class RequestAuthenticator {
     private final BearerTokenResolver resolver;
     private final TokenValidator validator;
     private final RejectionLog rejectionLog;
+    private final SenderConstraints constraints;
 
-    RequestAuthenticator(BearerTokenResolver resolver, TokenValidator validator, RejectionLog rejectionLog) {
+    RequestAuthenticator(BearerTokenResolver resolver, TokenValidator validator, RejectionLog rejectionLog,
+                         SenderConstraints constraints) {
         this.resolver = resolver;
         this.validator = validator;
         this.rejectionLog = rejectionLog;
+        this.constraints = constraints;
+    }
+
+    /** See {@link SenderConstraints#nonceFor}. */
+    String dpopNonceFor(HttpServletRequest request) {
+        return constraints.nonceFor(request);
     }
 
     Authentication authenticate(HttpServletRequest request) {
         TokenResolution resolution = resolver.resolve(request);
         Authentication outcome;
         if (resolution instanceof TokenResolution.Found found) {
-            outcome = validateFailingClosed(found.token());
+            outcome = !found.dpop() && constraints.refusesBearer()
+                    ? new Authentication.Rejected(RejectionReason.DPOP_REQUIRED)
+                    : validateFailingClosed(found, request);
         } else if (resolution instanceof TokenResolution.Invalid invalid) {
             outcome = new Authentication.Rejected(invalid.reason());
         } else {
@@ -40,9 +50,9 @@ final class RequestAuthenticator {
      * Validators answer every client input with an outcome; should one throw anyway (a bug, a library surprise), the
      * token is refused, never passed and never answered with a 500. Logged without the token.
      */
-    private Authentication validateFailingClosed(String token) {
+    private Authentication validateFailingClosed(TokenResolution.Found found, HttpServletRequest request) {
         try {
-            return validator.validate(token);
+            return constraints.check(validator.validate(found.token()), found.token(), found.dpop(), request);
         } catch (RuntimeException unexpected) {
             LOG.log(System.Logger.Level.WARNING, "tokengate: token validation failed unexpectedly ({0}); refusing the token",
                     unexpected.getClass().getName());

@@ -13,10 +13,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * RFC 9728 protected resource metadata for one application: which resource identifier a request belongs to, where its
@@ -33,12 +31,12 @@ import java.util.regex.Pattern;
 final class ResourceMetadata {
     static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
     private static final JsonFactory JSON = new JsonFactory();
-    /** A host, or host and port, as a URL may carry it (IPv6 in brackets); anything else is not trusted as one. */
-    private static final Pattern AUTHORITY = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
 
     private final ResourceMetadataSettings settings;
     private final List<String> issuers;
     private final List<String> bearerMethods;
+    private final RequestOrigin origin;
+    private final TokengateConfig.DPoPSettings dpop;
 
     ResourceMetadata(TokengateConfig config) {
         this.settings = config.resourceMetadata();
@@ -57,6 +55,8 @@ final class ResourceMetadata {
             methods.add("query");
         }
         this.bearerMethods = List.copyOf(methods);
+        this.origin = new RequestOrigin(settings.trustForwardedHeaders());
+        this.dpop = config.dpop();
     }
 
     boolean enabled() {
@@ -129,6 +129,15 @@ final class ResourceMetadata {
                 json.writeString(method);
             }
             json.writeEndArray();
+            if (dpop.enabled()) {
+                json.writeArrayFieldStart("dpop_signing_alg_values_supported");
+                for (String algorithm : dpop.algorithms()) {
+                    json.writeString(algorithm);
+                }
+                json.writeEndArray();
+                json.writeBooleanField("dpop_bound_access_tokens_required",
+                        dpop.policy() == TokengateConfig.DPoPSettings.Policy.REQUIRED);
+            }
             if (settings.resourceName().isPresent()) {
                 json.writeStringField("resource_name", settings.resourceName().get());
             }
@@ -156,74 +165,6 @@ final class ResourceMetadata {
     }
 
     private String originOf(HttpServletRequest request) {
-        String scheme = request.getScheme();
-        String authority = authorityOf(request.getServerName(), request.getServerPort(), scheme);
-        if (settings.trustForwardedHeaders()) {
-            Forwarded forwarded = Forwarded.of(request);
-            if (forwarded.proto() != null) {
-                scheme = forwarded.proto();
-            }
-            if (forwarded.host() != null) {
-                authority = forwarded.host();
-                if (forwarded.port() != null && !authority.contains(":")) {
-                    authority = authority + ":" + forwarded.port();
-                }
-            }
-        }
-        scheme = scheme == null ? null : scheme.toLowerCase(Locale.ROOT);
-        if (!"https".equals(scheme) && !"http".equals(scheme) || authority == null || !AUTHORITY.matcher(authority).matches()) {
-            return null;
-        }
-        return scheme + "://" + withoutDefaultPort(authority.toLowerCase(Locale.ROOT), scheme);
-    }
-
-    private static String authorityOf(String host, int port, String scheme) {
-        if (host == null) {
-            return null;
-        }
-        String bracketed = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-        return port <= 0 ? bracketed : bracketed + ":" + port;
-    }
-
-    private static String withoutDefaultPort(String authority, String scheme) {
-        String defaultPort = "https".equals(scheme) ? ":443" : ":80";
-        return authority.endsWith(defaultPort) ? authority.substring(0, authority.length() - defaultPort.length()) : authority;
-    }
-
-    /** What the first proxy hop says, from RFC 7239 {@code Forwarded} or else the {@code X-Forwarded-*} headers. */
-    record Forwarded(String proto, String host, String port) {
-        static Forwarded of(HttpServletRequest request) {
-            String forwarded = request.getHeader("Forwarded");
-            if (forwarded != null) {
-                String proto = null;
-                String host = null;
-                String first = forwarded.split(",", 2)[0];
-                for (String pair : first.split(";")) {
-                    int equals = pair.indexOf('=');
-                    if (equals < 0) {
-                        continue;
-                    }
-                    String name = pair.substring(0, equals).trim().toLowerCase(Locale.ROOT);
-                    String value = unquote(pair.substring(equals + 1).trim());
-                    if (name.equals("proto")) {
-                        proto = value;
-                    } else if (name.equals("host")) {
-                        host = value;
-                    }
-                }
-                return new Forwarded(proto, host, null);
-            }
-            return new Forwarded(firstValue(request.getHeader("X-Forwarded-Proto")),
-                    firstValue(request.getHeader("X-Forwarded-Host")), firstValue(request.getHeader("X-Forwarded-Port")));
-        }
-
-        private static String firstValue(String header) {
-            return header == null ? null : header.split(",", 2)[0].trim();
-        }
-
-        private static String unquote(String value) {
-            return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                    ? value.substring(1, value.length() - 1) : value;
-        }
+        return origin.of(request);
     }
 }

@@ -22,11 +22,22 @@ import java.util.Locale;
 final class Rfc6750TokenResolver implements BearerTokenResolver {
     static final String PARAMETER = "access_token";
     private static final String BEARER = "bearer";
+    private static final String DPOP = "dpop";
 
     private final TokenLocations locations;
+    private final boolean dpopScheme;
 
     public Rfc6750TokenResolver(TokenLocations locations) {
+        this(locations, false);
+    }
+
+    /**
+     * @param dpopScheme whether {@code Authorization: DPoP <token>} (RFC 9449 §7.1) is read too, under the same
+     *                   rules as the Bearer scheme; otherwise it is a foreign scheme, as Basic is
+     */
+    public Rfc6750TokenResolver(TokenLocations locations, boolean dpopScheme) {
         this.locations = locations;
+        this.dpopScheme = dpopScheme && locations.fromAuthorizationHeader();
     }
 
     @Override
@@ -70,19 +81,26 @@ final class Rfc6750TokenResolver implements BearerTokenResolver {
             String bare = value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7) : value;
             return token(bare, RejectionReason.MALFORMED_AUTHORIZATION);
         }
-        if (!value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String scheme;
+        if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            scheme = BEARER;
+        } else if (dpopScheme && value.regionMatches(true, 0, DPOP, 0, DPOP.length())) {
+            scheme = DPOP;
+        } else {
             return TokenResolution.ABSENT;
         }
-        if (value.length() == BEARER.length()) {
+        if (value.length() == scheme.length()) {
             return new TokenResolution.Invalid(RejectionReason.MALFORMED_AUTHORIZATION);
         }
-        char separator = value.charAt(BEARER.length());
+        char separator = value.charAt(scheme.length());
         if (separator != ' ') {
             // "Bearerfoo" is some other scheme; "Bearer\tfoo" is a mangled Bearer credential.
             return Character.isWhitespace(separator) || separator == ','
                     ? new TokenResolution.Invalid(RejectionReason.MALFORMED_AUTHORIZATION) : TokenResolution.ABSENT;
         }
-        return token(value.substring(BEARER.length() + 1), RejectionReason.MALFORMED_AUTHORIZATION);
+        TokenResolution found = token(value.substring(scheme.length() + 1), RejectionReason.MALFORMED_AUTHORIZATION);
+        return scheme == DPOP && found instanceof TokenResolution.Found plain
+                ? new TokenResolution.Found(plain.token(), true) : found;
     }
 
     private TokenResolution fromCookie(HttpServletRequest request) {

@@ -4,7 +4,14 @@ import dev.tokengate.RejectionReason;
 
 /** What a {@link BearerTokenResolver} found in a request. */
 sealed interface TokenResolution {
-    record Found(String token) implements TokenResolution {
+    /**
+     * @param token the token
+     * @param dpop  whether it came with the {@code DPoP} authorization scheme (RFC 9449 §7.1), so needs a proof
+     */
+    record Found(String token, boolean dpop) implements TokenResolution {
+        Found(String token) {
+            this(token, false);
+        }
     }
 
     record Absent() implements TokenResolution {

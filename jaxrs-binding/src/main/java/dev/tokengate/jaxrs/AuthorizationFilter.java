@@ -55,7 +55,7 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
                     : authentication.forbidden(RejectionReason.CLOSED_TO_ALL)));
             return false;
         }
-        boolean needsToken = requirement.scope().isPresent() || requirement.login().isPresent()
+        boolean needsToken = requirement.dpop() || requirement.scope().isPresent() || requirement.login().isPresent()
                 || requirement.issuer().isPresent()
                 || role.isPresent() && role.get().kind() == RoleRequirement.Kind.ROLES_ALLOWED;
         if (!needsToken) {
@@ -64,6 +64,13 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
         if (authentication == null) {
             request.abortWith(response(BearerChallenge.of(RejectionReason.MISSING_TOKEN, DEFAULT_REALM)));
             return false;
+        }
+        if (requirement.dpop()) {
+            Optional<BearerChallenge> unproven = authentication.requireDPoP();
+            if (unproven.isPresent()) {
+                request.abortWith(response(unproven.get()));
+                return false;
+            }
         }
         if (!(authentication.get() instanceof Authentication.Authenticated authenticated)) {
             request.abortWith(response(authentication.challenge()));
@@ -100,9 +107,11 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
     static final String DEFAULT_REALM = "api";
 
     static Response response(BearerChallenge challenge) {
-        return Response.status(challenge.status())
-                .header(challenge.headerName(), challenge.headerValue())
-                .header("Cache-Control", "no-store")
+        Response.ResponseBuilder response = Response.status(challenge.status());
+        for (java.util.Map.Entry<String, String> header : challenge.headers()) {
+            response.header(header.getKey(), header.getValue());
+        }
+        return response.header("Cache-Control", "no-store")
                 .type(BearerChallenge.PROBLEM_JSON)
                 .entity(challenge.body())
                 .build();

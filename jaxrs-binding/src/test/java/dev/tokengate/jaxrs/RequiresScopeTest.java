@@ -2,6 +2,7 @@ package dev.tokengate.jaxrs;
 
 import dev.tokengate.internal.config.PropertyNames;
 import dev.tokengate.testing.JwksServer;
+import dev.tokengate.testing.DPoPProofs;
 import dev.tokengate.testing.MapProperties;
 import dev.tokengate.testing.OpaqueIssuer;
 import dev.tokengate.testing.ServletServer;
@@ -401,5 +402,62 @@ class RequiresScopeTest {
         assertOk(get("/api/staff/scoped", withGroups("read:patients", "nurse")), "both");
         assertForbidden(get("/api/staff/scoped", withGroups("", "nurse")), "read:patients");
         assertRoleMissing(get("/api/staff/scoped", withGroups("read:patients", "doctor")));
+    }
+
+    static final TestKeys CLIENT = TestKeys.ec(null, "secp256r1", "ES256");
+    static final String DPOP_ONLY = "DPoP realm=\"api\", algs=\"ES256\"";
+
+    static ServletServer dpopApp() throws Exception {
+        return new ServletServer(MapProperties.of(
+                PropertyNames.ISSUER, issuer.issuer(),
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                PropertyNames.DPOP_POLICY, "allowed",
+                PropertyNames.DPOP_ALGORITHMS, "ES256"),
+                context -> context.addServlet(jersey(TestResources.PlainApp.class), "/api/*"));
+    }
+
+    static String boundToken(String scope) {
+        return Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("scope", scope)
+                .claim("cnf", DPoPProofs.confirmation(CLIENT)).signWith(KEY);
+    }
+
+    @Test
+    void aDpopOnlyResourceLetsInABoundTokenWithItsProof() throws Exception {
+        try (ServletServer dpop = dpopApp()) {
+            String token = boundToken("write:payments");
+            String proof = DPoPProofs.of(CLIENT, "GET", dpop.uri("/api/payments").toString(), token).sign();
+            assertOk(dpop.get("/api/payments", "Authorization", "DPoP " + token, "DPoP", proof), "paid");
+        }
+    }
+
+    @Test
+    void aDpopOnlyResourceRefusesABearerTokenWithTheDpopChallengeAlone() throws Exception {
+        try (ServletServer dpop = dpopApp()) {
+            String description = "This resource accepts only DPoP-bound access tokens.";
+            assertChallenge(dpop.get("/api/payments", "Authorization", token("write:payments")), 401,
+                    "DPoP realm=\"api\", error=\"invalid_token\", error_description=\"" + description + "\", algs=\"ES256\"",
+                    description);
+            assertChallenge(dpop.get("/api/payments"), 401, DPOP_ONLY, "An access token is required.");
+        }
+    }
+
+    @Test
+    void aDpopCallerWithoutTheScopeIsForbiddenInTheDpopScheme() throws Exception {
+        try (ServletServer dpop = dpopApp()) {
+            String token = boundToken("read:patients");
+            String proof = DPoPProofs.of(CLIENT, "GET", dpop.uri("/api/payments").toString(), token).sign();
+            String description = "The access token does not grant the scope this resource requires.";
+            assertChallenge(dpop.get("/api/payments", "Authorization", "DPoP " + token, "DPoP", proof), 403,
+                    "DPoP realm=\"api\", error=\"insufficient_scope\", error_description=\"" + description
+                            + "\", scope=\"write:payments\", algs=\"ES256\"", description);
+        }
+    }
+
+    @Test
+    void aDpopOnlyResourceInAnApplicationWithoutDpopAnswers503() throws Exception {
+        HttpResponse<String> response = get("/api/payments", token("write:payments"));
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
     }
 }

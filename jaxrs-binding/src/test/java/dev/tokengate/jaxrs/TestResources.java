@@ -23,7 +23,7 @@ final class TestResources {
         @Override
         public Set<Class<?>> getClasses() {
             return withFeatureOnCxf(Patients.class, Admin.class, Records.class, Open.class, Reports.class, Wards.class,
-                    Me.class, Profile.class, GuardedWards.class, Staff.class, Delegating.class, Vault.class, Partners.class);
+                    Me.class, Profile.class, GuardedWards.class, Staff.class, Delegating.class, Vault.class, Partners.class, Payments.class);
         }
     }
 
@@ -179,6 +179,17 @@ final class TestResources {
         @RequiresIssuer({"default", "partner"})
         public String any() {
             return "any issuer";
+        }
+    }
+
+    /** Only DPoP-bound tokens with their proof, and a scope (RFC 9449). */
+    @Path("payments")
+    @RequiresDPoP
+    public static class Payments {
+        @GET
+        @RequiresScope("write:payments")
+        public String pay() {
+            return "paid";
         }
     }
 

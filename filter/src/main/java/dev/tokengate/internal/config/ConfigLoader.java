@@ -14,6 +14,8 @@ import dev.tokengate.internal.config.TokengateConfig.JwtSettings;
 import dev.tokengate.internal.config.TokengateConfig.ResourceMetadataSettings;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.config.TokengateConfig.TokenLocations;
+import dev.tokengate.internal.config.TokengateConfig.DPoPSettings;
+import dev.tokengate.internal.config.TokengateConfig.ClientCertificateSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,8 +83,65 @@ public final class ConfigLoader {
                 roleClaims(),
                 issuerQueries(http),
                 resourceMetadata(),
-                namedIssuers(http));
+                namedIssuers(http),
+                dpop(),
+                clientCertificate());
     }
+
+    /** Asymmetric algorithms only: a proof's key is the client's public key, so an HMAC proof cannot exist. */
+    static final List<String> DPOP_DEFAULT_ALGORITHMS = List.of("ES256", "ES384", "ES512", "PS256", "PS384", "PS512",
+            "RS256", "RS384", "RS512", "EdDSA");
+
+    private DPoPSettings dpop() {
+        DPoPSettings.Policy policy = switch (string(DPOP_POLICY).orElse("disabled").toLowerCase(Locale.ROOT)) {
+            case "disabled" -> DPoPSettings.Policy.DISABLED;
+            case "allowed" -> DPoPSettings.Policy.ALLOWED;
+            case "required" -> DPoPSettings.Policy.REQUIRED;
+            default -> throw new ConfigurationException(DPOP_POLICY, "must be disabled, allowed or required");
+        };
+        List<String> algorithms = list(DPOP_ALGORITHMS).orElse(DPOP_DEFAULT_ALGORITHMS);
+        for (String algorithm : algorithms) {
+            Optional<JwsAlgorithm> known = JwsAlgorithm.named(algorithm);
+            if (known.isEmpty()) {
+                throw new ConfigurationException(DPOP_ALGORITHMS, "names " + algorithm + ", which is not a JWS"
+                        + " algorithm tokengate knows (none is never accepted)");
+            }
+            if (known.get().family() == JwsAlgorithm.Family.HMAC) {
+                throw new ConfigurationException(DPOP_ALGORITHMS, "names " + algorithm + ": a DPoP proof is signed"
+                        + " with the client's private key, so only asymmetric algorithms can be accepted");
+            }
+        }
+        Duration skew = duration(CLOCK_SKEW, Duration.ofSeconds(60));
+        return new DPoPSettings(policy, new LinkedHashSet<>(algorithms),
+                positiveDuration(DPOP_PROOF_MAX_AGE, Duration.ofSeconds(60)), skew,
+                bool(DPOP_NONCES, false), positiveDuration(DPOP_NONCE_LIFETIME, Duration.ofMinutes(5)),
+                positiveInt(DPOP_REPLAY_CACHE_SIZE, 200_000));
+    }
+
+    private ClientCertificateSettings clientCertificate() {
+        Optional<String> header = string(CLIENT_CERTIFICATE_HEADER).map(String::trim).filter(name -> !name.isEmpty());
+        List<String> proxies = list(CLIENT_CERTIFICATE_TRUSTED_PROXIES).orElse(List.of());
+        if (header.isPresent() && !header.get().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            throw new ConfigurationException(CLIENT_CERTIFICATE_HEADER, "is not an HTTP header name");
+        }
+        if (header.isPresent() && proxies.isEmpty()) {
+            throw new ConfigurationException(CLIENT_CERTIFICATE_TRUSTED_PROXIES, "is not set: the certificate header"
+                    + " is believed only from the proxies listed here, or any client could claim any certificate");
+        }
+        if (header.isEmpty() && !proxies.isEmpty()) {
+            throw new ConfigurationException(CLIENT_CERTIFICATE_HEADER, "is not set, so the trusted proxies in "
+                    + CLIENT_CERTIFICATE_TRUSTED_PROXIES + " would be trusted for nothing");
+        }
+        for (String proxy : proxies) {
+            if (!LITERAL_ADDRESS.matcher(proxy).matches()) {
+                throw new ConfigurationException(CLIENT_CERTIFICATE_TRUSTED_PROXIES, "holds " + proxy + ": list the"
+                        + " proxies' IP addresses as the server sees them (no host names, no ranges)");
+            }
+        }
+        return new ClientCertificateSettings(header, new LinkedHashSet<>(proxies));
+    }
+
+    private static final Pattern LITERAL_ADDRESS = Pattern.compile("[0-9.]{7,15}|[0-9A-Fa-f:.]{2,45}");
 
     private RoleClaims roleClaims() {
         List<ClaimPath> paths = new ArrayList<>();

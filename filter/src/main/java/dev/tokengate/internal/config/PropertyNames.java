@@ -49,6 +49,14 @@ public final class PropertyNames {
     public static final String RESOURCE_METADATA_NAME = "tokengate.resource-metadata.resource-name";
     public static final String RESOURCE_METADATA_DOCUMENTATION = "tokengate.resource-metadata.resource-documentation";
     public static final String TRUST_FORWARDED_HEADERS = "tokengate.trust-forwarded-headers";
+    public static final String DPOP_POLICY = "tokengate.dpop.policy";
+    public static final String DPOP_ALGORITHMS = "tokengate.dpop.algorithms";
+    public static final String DPOP_PROOF_MAX_AGE = "tokengate.dpop.proof-max-age";
+    public static final String DPOP_NONCES = "tokengate.dpop.nonces";
+    public static final String DPOP_NONCE_LIFETIME = "tokengate.dpop.nonce-lifetime";
+    public static final String DPOP_REPLAY_CACHE_SIZE = "tokengate.dpop.replay-cache.max-entries";
+    public static final String CLIENT_CERTIFICATE_HEADER = "tokengate.client-certificate.header";
+    public static final String CLIENT_CERTIFICATE_TRUSTED_PROXIES = "tokengate.client-certificate.trusted-proxies";
     public static final String JWKS_REFRESH = "tokengate.jwks.refresh-interval";
     public static final String JWKS_UNKNOWN_KID = "tokengate.jwks.unknown-kid-interval";
     public static final String RETRY_AFTER = "tokengate.retry-after";

@@ -28,7 +28,9 @@ public record TokengateConfig(
         RoleClaims roleClaims,
         IssuerQuerySettings issuerQueries,
         ResourceMetadataSettings resourceMetadata,
-        List<NamedIssuer> namedIssuers) {
+        List<NamedIssuer> namedIssuers,
+        DPoPSettings dpop,
+        ClientCertificateSettings clientCertificate) {
 
     public TokengateConfig {
         namedIssuers = List.copyOf(namedIssuers);
@@ -180,6 +182,41 @@ public record TokengateConfig(
     /** OpenID Connect Discovery 1.0 §4: {@code <issuer>/.well-known/openid-configuration}, without a doubled slash. */
     static String discoveryDocumentOf(String issuer) {
         return issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+    }
+
+    /**
+     * DPoP (RFC 9449): whether the {@code DPoP} scheme is refused, accepted beside {@code Bearer}, or the only one
+     * accepted; the proof algorithms accepted; how old a proof may be ({@code iat}, plus {@code clockSkew} into the
+     * future); whether proofs must carry a server nonce (RFC 9449 §8) and how often it changes; and how many proofs
+     * the in-memory replay cache remembers at most.
+     */
+    public record DPoPSettings(Policy policy, Set<String> algorithms, Duration proofMaxAge, Duration clockSkew,
+                               boolean nonces, Duration nonceLifetime, int replayCacheMaxEntries) {
+        public enum Policy { DISABLED, ALLOWED, REQUIRED }
+
+        public DPoPSettings {
+            // in the configured order, which challenges and metadata list them in
+            algorithms = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(algorithms));
+        }
+
+        public boolean enabled() {
+            return policy != Policy.DISABLED;
+        }
+
+        /** How long a proof is acceptable at most, so how long its {@code jti} must be remembered. */
+        public Duration acceptanceWindow() {
+            return proofMaxAge.plus(clockSkew).plus(clockSkew);
+        }
+    }
+
+    /**
+     * Where the client certificate of a certificate-bound token (RFC 8705) is read: the TLS connection's, or, only for
+     * requests whose remote address is one of {@code trustedProxies}, the {@code header} a TLS-terminating proxy sets.
+     */
+    public record ClientCertificateSettings(Optional<String> header, Set<String> trustedProxies) {
+        public ClientCertificateSettings {
+            trustedProxies = Set.copyOf(trustedProxies);
+        }
     }
 
     /** Calls to the issuer. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * and convert ECDSA's JOSE signature format), given the bytes the compact parse already produced: nothing is
  * decoded or parsed twice.
  */
-final class SignatureVerifier {
+public final class SignatureVerifier {
     private final Map<String, JsonWebSignatureAlgorithm> algorithms;
     private final ProviderContext providers = new ProviderContext();
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code alg}, {@code use} and {@code key_ops}. {@code hmac} marks the configured secret: the only key an HMAC
  * algorithm is ever verified with.
  */
-record VerificationKey(String keyId, Key key, String algorithm, String use, List<String> keyOps, boolean hmac) {
+public record VerificationKey(String keyId, Key key, String algorithm, String use, List<String> keyOps, boolean hmac) {
 
     public VerificationKey {
         Objects.requireNonNull(key, "key");

@@ -257,4 +257,43 @@ class ConfigLoaderTest {
         assertFailsNaming(MINIMAL.with(PropertyNames.PROTECTED_PATHS, "/a/*")
                 .with(PropertyNames.PROTECTED_PATHS_ACR_VALUES, "a\"b"), PropertyNames.PROTECTED_PATHS_ACR_VALUES);
     }
+
+    @Test
+    void dpopIsDisabledByDefaultWithTheAsymmetricAlgorithmsReady() {
+        TokengateConfig.DPoPSettings dpop = load(MINIMAL).dpop();
+        assertThat(dpop.policy()).isEqualTo(TokengateConfig.DPoPSettings.Policy.DISABLED);
+        assertThat(dpop.algorithms()).containsExactly("ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "RS256",
+                "RS384", "RS512", "EdDSA");
+        assertThat(dpop.nonces()).isFalse();
+    }
+
+    @Test
+    void anUnknownDpopPolicyFailsNamingIt() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.DPOP_POLICY, "optional"), PropertyNames.DPOP_POLICY);
+    }
+
+    @Test
+    void anHmacDpopAlgorithmFailsNamingIt() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.DPOP_ALGORITHMS, "ES256,HS256"), PropertyNames.DPOP_ALGORITHMS);
+        assertFailsNaming(MINIMAL.with(PropertyNames.DPOP_ALGORITHMS, "none"), PropertyNames.DPOP_ALGORITHMS);
+    }
+
+    @Test
+    void aCertificateHeaderWithoutTrustedProxiesFailsNamingThem() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.CLIENT_CERTIFICATE_HEADER, "X-Client-Cert"),
+                PropertyNames.CLIENT_CERTIFICATE_TRUSTED_PROXIES);
+    }
+
+    @Test
+    void trustedProxiesWithoutACertificateHeaderFailNamingIt() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.CLIENT_CERTIFICATE_TRUSTED_PROXIES, "10.0.0.1"),
+                PropertyNames.CLIENT_CERTIFICATE_HEADER);
+    }
+
+    @Test
+    void aProxyHostNameFailsNamingTheProperty() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.CLIENT_CERTIFICATE_HEADER, "X-Client-Cert")
+                .with(PropertyNames.CLIENT_CERTIFICATE_TRUSTED_PROXIES, "proxy.internal"),
+                PropertyNames.CLIENT_CERTIFICATE_TRUSTED_PROXIES);
+    }
 }
