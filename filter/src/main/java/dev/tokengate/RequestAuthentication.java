@@ -20,6 +20,13 @@ public interface RequestAuthentication extends Supplier<Authentication> {
     String ATTRIBUTE = "dev.tokengate.RequestAuthentication";
 
     /**
+     * The {@code ServletContext} attribute that says ({@link Boolean#TRUE}) some resource of the application requires
+     * DPoP: the JAX-RS binding sets it at deployment when it finds a {@code @RequiresDPoP}, so that the filter
+     * understands the {@code DPoP} scheme even where {@code tokengate.dpop.policy} leaves it off by default.
+     */
+    String DPOP_RESOURCES_ATTRIBUTE = "dev.tokengate.dpop-resources";
+
+    /**
      * The authentication of the request, validating its token on the first call and remembering the outcome: an
      * endpoint that never asks costs no validation work.
      *

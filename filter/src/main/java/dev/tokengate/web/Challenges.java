@@ -29,7 +29,7 @@ final class Challenges {
     /**
      * The response for a request that was not authenticated: a challenge, or 503 when the issuer was unreachable.
      *
-     * @param dpopPresented whether the client used the {@code DPoP} scheme
+     * @param dpopPresented whether the client used the {@code DPoP} scheme (which implies it is understood here)
      * @param dpopOnly      whether the resource accepts DPoP-bound tokens only, whatever the application's policy
      */
     BearerChallenge challenge(Authentication outcome, boolean dpopPresented, boolean dpopOnly) {
@@ -41,8 +41,8 @@ final class Challenges {
         }
         RejectionReason reason = reasonOf(outcome);
         BearerChallenge bearer = BearerChallenge.of(reason, realm);
-        if (!dpop.enabled()) {
-            return bearer;
+        if (!dpop.enabled() && !dpopOnly && !dpopPresented) {
+            return bearer; // DPoP is not offered here
         }
         boolean bearerAccepted = !dpopOnly && dpop.policy() != DPoPSettings.Policy.REQUIRED;
         return bearer.withDPoP(dpop.algorithms(), bearerAccepted, dpopPresented || reason == RejectionReason.DPOP_REQUIRED);
@@ -51,9 +51,10 @@ final class Challenges {
     /** A resource demands DPoP in an application that has it switched off: nothing the client does can help. */
     BearerChallenge dpopDisabled() {
         if (warnedDPoPDisabled.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.WARNING, "tokengate: a resource requires DPoP (@RequiresDPoP), but"
-                    + " tokengate.dpop.policy is disabled; its requests are answered 503 until the policy is allowed"
-                    + " or required");
+            LOG.log(System.Logger.Level.WARNING, "tokengate: a resource requires DPoP (@RequiresDPoP), but the"
+                    + " JAX-RS binding did not report it at deployment (its ServletContainerInitializer did not run), and"
+                    + " tokengate.dpop.policy is disabled; its requests are answered 503 until the policy is allowed or"
+                    + " required");
         }
         return BearerChallenge.notConfigured();
     }
@@ -73,7 +74,7 @@ final class Challenges {
     }
 
     private BearerChallenge inClientScheme(BearerChallenge bearer, boolean dpopPresented) {
-        return dpopPresented && dpop.enabled() ? bearer.withDPoP(dpop.algorithms(), false, true) : bearer;
+        return dpopPresented ? bearer.withDPoP(dpop.algorithms(), false, true) : bearer;
     }
 
     /** Why an outcome does not let a request on; {@code null} for an authenticated one. */

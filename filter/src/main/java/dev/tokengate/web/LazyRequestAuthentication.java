@@ -57,7 +57,7 @@ final class LazyRequestAuthentication implements RequestAuthentication {
 
     @Override
     public Optional<BearerChallenge> requireDPoP() {
-        if (!runtime.config().dpop().enabled()) {
+        if (!runtime.dpopActivation().active(request.getServletContext())) {
             return Optional.of(runtime.challenges().dpopDisabled());
         }
         Authentication known = get();
@@ -75,12 +75,10 @@ final class LazyRequestAuthentication implements RequestAuthentication {
 
     /** Whether the client used the {@code DPoP} authorization scheme (read only to word a refusal). */
     private boolean dpopPresented() {
-        if (!runtime.config().dpop().enabled()) {
-            return false;
-        }
         String authorization = request.getHeader("Authorization");
         return authorization != null && authorization.regionMatches(true, 0, "DPoP", 0, 4)
-                && (authorization.length() == 4 || !Character.isLetterOrDigit(authorization.charAt(4)));
+                && (authorization.length() == 4 || !Character.isLetterOrDigit(authorization.charAt(4)))
+                && runtime.dpopActivation().active(request.getServletContext());
     }
 
     @Override

@@ -68,12 +68,15 @@ final class PipelineAssembly {
                     http, clock, config.retryAfter());
             case USERINFO -> userinfo.orElseThrow();
         };
+        DPoPActivation activation = new DPoPActivation(config.dpop().policy());
         TokenValidator validator = new TokenTypeDispatcher(jwtValidators(config, jwtValidator, http, clock), opaqueValidator);
         return new TokengateRuntime(config, validator,
-                new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations(), config.dpop().enabled()),
+                new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations(),
+                        request -> activation.active(request.getServletContext())),
                         validator, RejectionLog.standard(), senderConstraints(config, clock)),
                 new ProtectedPaths(config.filter().protectedPaths()),
                 new Challenges(config.realm(), config.dpop()),
+                activation,
                 new CallerProfiles(userinfo),
                 metadataServed && config.resourceMetadata().enabled() ? new ResourceMetadata(config) : null,
                 clock,
@@ -82,10 +85,9 @@ final class PipelineAssembly {
 
     private static SenderConstraints senderConstraints(TokengateConfig config, Clock clock) {
         DPoPSettings dpop = config.dpop();
-        DPoPVerifier verifier = dpop.enabled()
-                ? new DPoPVerifier(new ProofValidator(dpop.algorithms(), dpop.proofMaxAge(), dpop.clockSkew()),
-                        DPoPStores.find(dpop), dpop.nonces(), dpop.acceptanceWindow(), clock)
-                : null;
+        // built whatever the policy: a resource may require DPoP where the application leaves it off
+        DPoPVerifier verifier = new DPoPVerifier(new ProofValidator(dpop.algorithms(), dpop.proofMaxAge(),
+                dpop.clockSkew()), DPoPStores.find(dpop), dpop.nonces(), dpop.acceptanceWindow(), clock);
         return new SenderConstraints(dpop.policy(), verifier, config.clientCertificate(),
                 new RequestOrigin(config.resourceMetadata().trustForwardedHeaders()));
     }

@@ -129,7 +129,7 @@ final class ResourceMetadata {
                 json.writeString(method);
             }
             json.writeEndArray();
-            if (dpop.enabled()) {
+            if (dpop.enabled() || Boolean.TRUE.equals(context.getAttribute(dev.tokengate.RequestAuthentication.DPOP_RESOURCES_ATTRIBUTE))) {
                 json.writeArrayFieldStart("dpop_signing_alg_values_supported");
                 for (String algorithm : dpop.algorithms()) {
                     json.writeString(algorithm);

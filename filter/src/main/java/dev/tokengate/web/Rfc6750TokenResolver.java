@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * RFC 6750 §2: the {@code Authorization: Bearer} header (scheme case-insensitive, exactly one space, one token in
@@ -25,19 +26,19 @@ final class Rfc6750TokenResolver implements BearerTokenResolver {
     private static final String DPOP = "dpop";
 
     private final TokenLocations locations;
-    private final boolean dpopScheme;
+    private final Predicate<HttpServletRequest> dpopScheme;
 
     public Rfc6750TokenResolver(TokenLocations locations) {
-        this(locations, false);
+        this(locations, request -> false);
     }
 
     /**
-     * @param dpopScheme whether {@code Authorization: DPoP <token>} (RFC 9449 §7.1) is read too, under the same
-     *                   rules as the Bearer scheme; otherwise it is a foreign scheme, as Basic is
+     * @param dpopScheme whether, for a request, {@code Authorization: DPoP <token>} (RFC 9449 §7.1) is read too, under
+     *                   the same rules as the Bearer scheme; otherwise it is a foreign scheme, as Basic is
      */
-    public Rfc6750TokenResolver(TokenLocations locations, boolean dpopScheme) {
+    public Rfc6750TokenResolver(TokenLocations locations, Predicate<HttpServletRequest> dpopScheme) {
         this.locations = locations;
-        this.dpopScheme = dpopScheme && locations.fromAuthorizationHeader();
+        this.dpopScheme = locations.fromAuthorizationHeader() ? dpopScheme : request -> false;
     }
 
     @Override
@@ -84,7 +85,7 @@ final class Rfc6750TokenResolver implements BearerTokenResolver {
         String scheme;
         if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             scheme = BEARER;
-        } else if (dpopScheme && value.regionMatches(true, 0, DPOP, 0, DPOP.length())) {
+        } else if (value.regionMatches(true, 0, DPOP, 0, DPOP.length()) && dpopScheme.test(request)) {
             scheme = DPOP;
         } else {
             return TokenResolution.ABSENT;

@@ -33,7 +33,7 @@ final class SenderConstraints {
     private final ClientCertificateSettings certificates;
     private final RequestOrigin origin;
 
-    /** @param dpop the proof checks, or {@code null} when DPoP is disabled */
+    /** @param dpop the proof checks */
     SenderConstraints(DPoPSettings.Policy policy, DPoPVerifier dpop, ClientCertificateSettings certificates,
                       RequestOrigin origin) {
         this.policy = policy;
@@ -47,7 +47,7 @@ final class SenderConstraints {
      * §8: the client's next proof must carry it, and it changes over time), else {@code null}.
      */
     String nonceFor(HttpServletRequest request) {
-        return dpop != null && dpop.usesNonces() && request.getHeader(DPOP_HEADER) != null ? dpop.currentNonce() : null;
+        return dpop.usesNonces() && request.getHeader(DPOP_HEADER) != null ? dpop.currentNonce() : null;
     }
 
     /** Whether a bearer token is refused before validation: this application accepts only DPoP. */

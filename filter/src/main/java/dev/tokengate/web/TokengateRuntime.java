@@ -18,13 +18,15 @@ final class TokengateRuntime implements AutoCloseable {
     private final RequestAuthenticator authenticator;
     private final ProtectedPaths protectedPaths;
     private final Challenges challenges;
+    private final DPoPActivation dpopActivation;
     private final CallerProfiles profiles;
     private final ResourceMetadata resourceMetadata;
     private final Clock clock;
     private final AutoCloseable resources;
 
     TokengateRuntime(TokengateConfig config, TokenValidator validator, RequestAuthenticator authenticator,
-                     ProtectedPaths protectedPaths, Challenges challenges, CallerProfiles profiles,
+                     ProtectedPaths protectedPaths, Challenges challenges, DPoPActivation dpopActivation,
+                     CallerProfiles profiles,
                      ResourceMetadata resourceMetadata, Clock clock,
                      AutoCloseable resources) {
         this.config = config;
@@ -32,6 +34,7 @@ final class TokengateRuntime implements AutoCloseable {
         this.authenticator = authenticator;
         this.protectedPaths = protectedPaths;
         this.challenges = challenges;
+        this.dpopActivation = dpopActivation;
         this.profiles = profiles;
         this.resourceMetadata = resourceMetadata;
         this.clock = clock;
@@ -57,6 +60,11 @@ final class TokengateRuntime implements AutoCloseable {
 
     Challenges challenges() {
         return challenges;
+    }
+
+    /** Whether this application understands the DPoP scheme (its policy, or a resource that requires DPoP). */
+    DPoPActivation dpopActivation() {
+        return dpopActivation;
     }
 
     CallerProfiles profiles() {

@@ -99,6 +99,9 @@ class BearerAuthModuleTest {
             HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (self, called, args) -> switch (called.getName()) {
                         case "getHeaders" -> Collections.enumeration(headers.getOrDefault((String) args[0], List.of()));
+                        // read to word a challenge in the client's scheme (Bearer or DPoP)
+                        case "getHeader" -> headers.getOrDefault((String) args[0], List.of()).stream().findFirst().orElse(null);
+                        case "getServletContext" -> null;
                         case "getMethod" -> "GET";
                         case "getServletPath" -> path;
                         case "getPathInfo", "getQueryString", "getContentType", "getCookies" -> null;

@@ -2,6 +2,7 @@ package dev.tokengate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.it.support.DPoPClient;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.TestIssuer;
@@ -99,6 +100,27 @@ public class SampleApiIT {
         HttpResponse<String> strong = call("GET api/prescriptions", bearer(token(Map.of("scope", "read:patients",
                 "acr", "mfa", "auth_time", now))));
         assertThat(strong.statusCode()).as(strong.body()).isEqualTo(200);
+    }
+
+    static final String DPOP_ALGS = "algs=\"ES256 ES384 ES512 PS256 PS384 PS512 RS256 RS384 RS512 EdDSA\"";
+
+    @Test
+    void theLabResultsNeedADpopBoundTokenWithItsProof() {
+        DPoPClient client = new DPoPClient();
+        String bound = token(Map.of("scope", "read:patients", "cnf", Map.of("jkt", client.thumbprint())));
+        URI uri = Loopback.resolve(deploymentUrl, "api/lab-results");
+        HttpResponse<String> proven = LoopbackHttp.get(uri, Map.of("Authorization", "DPoP " + bound,
+                "DPoP", client.proof("GET", uri.toString(), bound)));
+        assertThat(proven.statusCode()).as(proven.body()).isEqualTo(200);
+        assertThat(proven.body()).contains("lab results");
+
+        assertProblem(call("GET api/lab-results", null), 401, "DPoP realm=\"api\", " + DPOP_ALGS);
+        assertProblem(call("GET api/lab-results", bearer(token(Map.of("scope", "read:patients")))), 401,
+                "DPoP realm=\"api\", error=\"invalid_token\", error_description=\"This resource accepts only DPoP-bound"
+                        + " access tokens.\", " + DPOP_ALGS);
+        assertProblem(call("GET api/lab-results", bearer(bound)), 401,
+                "DPoP realm=\"api\", error=\"invalid_token\", error_description=\"The access token is bound to a DPoP key"
+                        + " and must be sent with the DPoP scheme and a proof.\", " + DPOP_ALGS);
     }
 
     private static String invalidToken(String description) {

@@ -460,4 +460,24 @@ class RequiresScopeTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().allValues("WWW-Authenticate")).isEmpty();
     }
+
+    @Test
+    void aDpopOnlyResourceWorksWhereTheApplicationLeavesDpopOffAndOthersStayBearerOnly() throws Exception {
+        try (ServletServer disabled = new ServletServer(MapProperties.of(
+                PropertyNames.ISSUER, issuer.issuer(),
+                PropertyNames.AUDIENCES, Tokens.AUDIENCE,
+                PropertyNames.PUBLIC_KEY_LOCATION, issuer.jwksUri().toString(),
+                PropertyNames.DPOP_ALGORITHMS, "ES256"),
+                context -> {
+                    context.addServletContainerInitializer(new SupportedScopes(), TestResources.PlainApp.class,
+                            TestResources.Payments.class, TestResources.Patients.class);
+                    context.addServlet(jersey(TestResources.PlainApp.class), "/api/*");
+                })) {
+            String token = boundToken("write:payments");
+            String proof = DPoPProofs.of(CLIENT, "GET", disabled.uri("/api/payments").toString(), token).sign();
+            assertOk(disabled.get("/api/payments", "Authorization", "DPoP " + token, "DPoP", proof), "paid");
+            assertChallenge(disabled.get("/api/payments"), 401, DPOP_ONLY, "An access token is required.");
+            assertChallenge(disabled.get("/api/patients"), 401, BARE, "An access token is required.");
+        }
+    }
 }

@@ -36,4 +36,12 @@ class SupportedScopesTest {
     void nothingAnnotatedIsNothing() {
         assertThat(SupportedScopes.collect(Set.of(TestResources.Open.class, String.class))).isEmpty();
     }
+
+    @Test
+    void aResourceThatRequiresDpopIsFound() {
+        assertThat(SupportedScopes.requiresDPoPAnywhere(Set.of(TestResources.Patients.class, TestResources.Payments.class)))
+                .isTrue();
+        assertThat(SupportedScopes.requiresDPoPAnywhere(Set.of(TestResources.Patients.class, TestResources.Admin.class)))
+                .isFalse();
+    }
 }

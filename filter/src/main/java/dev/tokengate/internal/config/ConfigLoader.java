@@ -115,7 +115,7 @@ public final class ConfigLoader {
         return new DPoPSettings(policy, new LinkedHashSet<>(algorithms),
                 positiveDuration(DPOP_PROOF_MAX_AGE, Duration.ofSeconds(60)), skew,
                 bool(DPOP_NONCES, false), positiveDuration(DPOP_NONCE_LIFETIME, Duration.ofMinutes(5)),
-                positiveInt(DPOP_REPLAY_CACHE_SIZE, 200_000));
+                positiveInt(DPOP_REPLAY_CACHE_SIZE, 1_000_000));
     }
 
     private ClientCertificateSettings clientCertificate() {

@@ -203,9 +203,12 @@ public record TokengateConfig(
             return policy != Policy.DISABLED;
         }
 
-        /** How long a proof is acceptable at most, so how long its {@code jti} must be remembered. */
+        /**
+         * How long after its {@code iat} a proof is acceptable at most ({@code iat + proofMaxAge + clockSkew}), so how
+         * long its {@code jti} must be remembered.
+         */
         public Duration acceptanceWindow() {
-            return proofMaxAge.plus(clockSkew).plus(clockSkew);
+            return proofMaxAge.plus(clockSkew);
         }
     }
 

@@ -2,31 +2,39 @@ package dev.tokengate.internal.dpop;
 
 import dev.tokengate.DPoPStore;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The default {@link DPoPStore}: this JVM's memory. Used proofs are kept until they expire, in a map bounded to
- * {@code maxEntries}; when it is full, expired entries are swept out, and if it is still full the new proof is
- * refused rather than some unexpired record dropped (dropping one would reopen it to replay). Only proofs that passed
- * every other check, with a valid access token, are recorded, so only authenticated clients can fill it. Nonces are
- * random, rotate every {@code nonceLifetime}, and the previous one stays acceptable for one more lifetime.
+ * The default {@link DPoPStore}: this JVM's memory. A used proof is kept as a 128-bit digest of its id in a bucket
+ * of proofs that expire within the same five seconds; whole buckets are dropped once their proofs can no longer be
+ * accepted, so forgetting costs nothing per proof, and a million remembered proofs take about 32 MB. At
+ * {@code maxEntries} unexpired proofs the new one is refused rather than some unexpired record dropped (dropping one
+ * would reopen it to replay). Only proofs that passed every other check, with a valid access token, are recorded, so
+ * only authenticated clients can fill it. Nonces are random, rotate every {@code nonceLifetime}, and the previous one
+ * stays acceptable for one more lifetime.
  */
 public final class InMemoryDPoPStore implements DPoPStore {
     private static final System.Logger LOG = System.getLogger("dev.tokengate");
+    private static final long BUCKET_MILLIS = 5_000;
 
-    private final ConcurrentHashMap<String, Instant> used = new ConcurrentHashMap<>();
-    private final ReentrantLock sweeping = new ReentrantLock();
+    /** Bucket number (expiry / {@link #BUCKET_MILLIS}) to the proofs expiring in it; guarded by {@code this}. */
+    private final TreeMap<Long, ProofIds> buckets = new TreeMap<>();
+    private int size; // guarded by this
     private final int maxEntries;
     private final long nonceLifetimeMillis;
     private final AtomicReference<Nonces> nonces = new AtomicReference<>();
     private final SecureRandom random = new SecureRandom();
-    private volatile long lastFullWarning;
+    private long lastFullWarning; // guarded by this
 
     public InMemoryDPoPStore(int maxEntries, Duration nonceLifetime) {
         this.maxEntries = maxEntries;
@@ -35,44 +43,60 @@ public final class InMemoryDPoPStore implements DPoPStore {
 
     @Override
     public boolean firstUse(String proofId, Instant expiresAt) {
-        if (used.size() >= maxEntries && !sweep(expiresAt)) {
-            return false;
+        long now = System.currentTimeMillis();
+        long expiry = expiresAt.toEpochMilli();
+        if (expiry <= now) {
+            return true; // a proof that can no longer be accepted needs no record
         }
-        Instant earlier = used.putIfAbsent(proofId, expiresAt);
-        if (earlier == null) {
-            return true;
-        }
-        // an expired record of the same proof: the proof itself can no longer pass the iat check, but be exact
-        return !earlier.isAfter(Instant.now()) && used.replace(proofId, earlier, expiresAt);
-    }
-
-    /** Drops expired records; whether there is room now. One thread sweeps, the others wait for its result. */
-    private boolean sweep(Instant newest) {
-        sweeping.lock();
-        try {
-            if (used.size() >= maxEntries) {
-                Instant now = Instant.now();
-                used.values().removeIf(expiry -> !expiry.isAfter(now));
-            }
-            boolean room = used.size() < maxEntries;
-            if (!room) {
-                long now = System.currentTimeMillis();
-                if (now - lastFullWarning > 60_000) {
-                    lastFullWarning = now;
-                    LOG.log(System.Logger.Level.WARNING, "tokengate: the DPoP replay cache is full ({0} unexpired"
-                            + " proofs); new proofs are refused until some expire. Raise"
-                            + " tokengate.dpop.replay-cache.max-entries or shorten tokengate.dpop.proof-max-age",
-                            maxEntries);
+        byte[] digest = sha256(proofId);
+        ByteBuffer bits = ByteBuffer.wrap(digest);
+        long high = bits.getLong();
+        long low = bits.getLong();
+        synchronized (this) {
+            dropExpired(now);
+            for (ProofIds bucket : buckets.values()) {
+                if (bucket.contains(high, low)) {
+                    return false;
                 }
             }
-            return room;
-        } finally {
-            sweeping.unlock();
+            if (size >= maxEntries) {
+                warnFull(now);
+                return false;
+            }
+            buckets.computeIfAbsent(Math.floorDiv(expiry, BUCKET_MILLIS), slot -> new ProofIds()).add(high, low);
+            size++;
+            return true;
         }
     }
 
-    int size() {
-        return used.size();
+    private void dropExpired(long now) {
+        Map.Entry<Long, ProofIds> oldest;
+        while ((oldest = buckets.firstEntry()) != null && (oldest.getKey() + 1) * BUCKET_MILLIS <= now) {
+            size -= oldest.getValue().count();
+            buckets.pollFirstEntry();
+        }
+    }
+
+    private void warnFull(long now) {
+        if (now - lastFullWarning > 60_000) {
+            lastFullWarning = now;
+            LOG.log(System.Logger.Level.WARNING, "tokengate: the DPoP replay cache is full ({0} unexpired proofs); new"
+                    + " proofs are refused until some expire. Raise tokengate.dpop.replay-cache.max-entries or shorten"
+                    + " tokengate.dpop.proof-max-age", maxEntries);
+        }
+    }
+
+    private static byte[] sha256(String proofId) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(proofId.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+
+    synchronized int size() {
+        dropExpired(System.currentTimeMillis());
+        return size;
     }
 
     @Override
@@ -111,5 +135,63 @@ public final class InMemoryDPoPStore implements DPoPStore {
     }
 
     private record Nonces(long slot, String current, String previous) {
+    }
+
+    /** An open-addressing set of 128-bit ids in two arrays, at most half full; (0, 0) marks a free slot. */
+    private static final class ProofIds {
+        private long[] highs = new long[16];
+        private long[] lows = new long[16];
+        private int count;
+
+        int count() {
+            return count;
+        }
+
+        boolean contains(long high, long low) {
+            long storedLow = low == 0 && high == 0 ? 1 : low;
+            int mask = highs.length - 1;
+            for (int i = slot(high, storedLow, mask); ; i = (i + 1) & mask) {
+                if (highs[i] == 0 && lows[i] == 0) {
+                    return false;
+                }
+                if (highs[i] == high && lows[i] == storedLow) {
+                    return true;
+                }
+            }
+        }
+
+        void add(long high, long low) {
+            if ((count + 1) * 2 > highs.length) {
+                grow();
+            }
+            insert(highs, lows, high, low == 0 && high == 0 ? 1 : low);
+            count++;
+        }
+
+        private void grow() {
+            long[] newHighs = new long[highs.length * 2];
+            long[] newLows = new long[lows.length * 2];
+            for (int i = 0; i < highs.length; i++) {
+                if (highs[i] != 0 || lows[i] != 0) {
+                    insert(newHighs, newLows, highs[i], lows[i]);
+                }
+            }
+            highs = newHighs;
+            lows = newLows;
+        }
+
+        private static void insert(long[] highs, long[] lows, long high, long low) {
+            int mask = highs.length - 1;
+            int i = slot(high, low, mask);
+            while (highs[i] != 0 || lows[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            highs[i] = high;
+            lows[i] = low;
+        }
+
+        private static int slot(long high, long low, int mask) {
+            return (int) (high ^ (low >>> 17)) & mask; // the bits are a hash's already
+        }
     }
 }

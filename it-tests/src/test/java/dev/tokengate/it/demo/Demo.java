@@ -1,6 +1,7 @@
 package dev.tokengate.it.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokengate.it.support.DPoPClient;
 import dev.tokengate.it.support.LoopbackHttp;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -30,6 +31,7 @@ public final class Demo {
     static final String ISSUER_ID = "default";
     static final int API_PORT = 8080;
     static final int PREFERRED_ISSUER_PORT = 8081;
+    static final int PROOF_PORT = 8082;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
@@ -89,6 +91,10 @@ public final class Demo {
         tokens.put("EXPIRED", token(issuer, "demo-user", Map.of("scope", "read:patients"), -3600));
         tokens.put("STRONG_LOGIN", token(issuer, "demo-user", Map.of("scope", "read:patients", "acr", "mfa",
                 "auth_time", java.time.Instant.now().getEpochSecond()), 3600));
+        DPoPClient dpopClient = new DPoPClient();
+        tokens.put("DPOP_BOUND", token(issuer, "demo-user", Map.of("scope", "read:patients",
+                "cnf", Map.of("jkt", dpopClient.thumbprint())), 3600));
+        String proofs = startProofMinter(dpopClient, tokens.get("DPOP_BOUND"));
 
         System.out.println();
         System.out.println("The sample API is up at " + base + " and trusts " + issuerUrl + " (audience " + AUDIENCE + ").");
@@ -112,6 +118,14 @@ public final class Demo {
         System.out.println("curl -i -H \"Authorization: Bearer $STRONG_LOGIN\" " + base + "/api/prescriptions    # 200 (acr mfa, login under 5 minutes old)");
         System.out.println("curl -s " + base + "/.well-known/oauth-protected-resource                          # RFC 9728 metadata: issuer, scopes");
         System.out.println();
+        System.out.println("DPoP (RFC 9449): /api/lab-results takes DPoP-bound tokens only. A proof is single-use and minutes-fresh, so the");
+        System.out.println("demo's client key signs a new one for each request at " + proofs + " (loopback only):");
+        String labResults = base + "/api/lab-results";
+        System.out.println("curl -i -H \"Authorization: DPoP $DPOP_BOUND\" -H \"DPoP: $(curl -s '" + proofs + "?htm=GET&htu="
+                + labResults + "')\" " + labResults + "   # 200");
+        System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + labResults + "   # 401 DPoP: bearer tokens refused here");
+        System.out.println("curl -i -H \"Authorization: Bearer $DPOP_BOUND\" " + base + "/api/patients   # 401: a bound token is never a bearer token");
+        System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         int exit = payara.waitFor();
         System.out.println("Payara Micro exited with status " + exit + "; see " + log.toAbsolutePath());
@@ -125,6 +139,35 @@ public final class Demo {
         HttpResponse<String> response = LoopbackHttp.postForm(URI.create(issuer.tokenEndpointUrl(ISSUER_ID).toString()),
                 Map.of("grant_type", "client_credentials", "client_id", subject, "client_secret", "demo"));
         return JSON.readTree(response.body()).required("access_token").asText();
+    }
+
+    /**
+     * A loopback endpoint that signs a fresh DPoP proof for the demo's client key and its bound token:
+     * {@code GET /proof?htm=GET&htu=<url>}. A real client signs its own proofs; a shell cannot.
+     */
+    private static String startProofMinter(DPoPClient client, String boundToken) throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(
+                InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), portIsFree(PROOF_PORT) ? PROOF_PORT : 0), 0);
+        server.createContext("/proof", exchange -> {
+            Map<String, String> query = new java.util.HashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    query.put(pair.substring(0, equals), java.net.URLDecoder.decode(pair.substring(equals + 1),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            String htu = query.get("htu");
+            byte[] body = (htu == null ? "usage: /proof?htm=GET&htu=<the request's URL>"
+                    : client.proof(query.getOrDefault("htm", "GET"), htu, boundToken))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(htu == null ? 400 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/proof";
     }
 
     private static void waitUntilUp(Process payara, Path log) throws Exception {

@@ -6,6 +6,8 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -39,8 +41,40 @@ public final class EmbeddedTomcat extends EmbeddedServer {
         tomcat.getHost().setDeployOnStartup(false);
         tomcat.getHost().setParentClassLoader(serverClasses);
         tomcat.getServer().setPort(-1); // no shutdown port
+        Connector https = httpsConnector();
+        tomcat.getService().addConnector(https);
         tomcat.start();
+        System.setProperty(HTTPS_PORT_PROPERTY, Integer.toString(https.getLocalPort()));
         return connector.getLocalPort();
+    }
+
+    /** Where the tests of certificate-bound tokens over real TLS find this server's HTTPS port. */
+    public static final String HTTPS_PORT_PROPERTY = "tokengate.it.https-port";
+
+    /**
+     * HTTPS on loopback that asks for a client certificate but lets a client without one in (RFC 8705 needs the
+     * certificate only for certificate-bound tokens), and trusts the test client's certificate.
+     */
+    private static Connector httpsConnector() {
+        TlsMaterial tls = TlsMaterial.get();
+        Connector https = new Connector("HTTP/1.1");
+        https.setProperty("address", "127.0.0.1");
+        https.setPort(0);
+        https.setScheme("https");
+        https.setSecure(true);
+        https.setProperty("SSLEnabled", "true");
+        SSLHostConfig ssl = new SSLHostConfig();
+        ssl.setCertificateVerification("optional");
+        ssl.setTruststoreFile(tls.serverTruststore().toString());
+        ssl.setTruststorePassword(TlsMaterial.PASSWORD);
+        ssl.setTruststoreType("PKCS12");
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.EC);
+        certificate.setCertificateKeystoreFile(tls.serverKeystore().toString());
+        certificate.setCertificateKeystorePassword(TlsMaterial.PASSWORD);
+        certificate.setCertificateKeystoreType("PKCS12");
+        ssl.addCertificate(certificate);
+        https.addSslHostConfig(ssl);
+        return https;
     }
 
     @Override
