@@ -57,6 +57,11 @@ public final class DPoPProofs {
         return signWith(key);
     }
 
+    /** Signed with {@code signingAlg} by this key, whatever the header's {@code alg} says. */
+    public String signAs(String signingAlg) {
+        return Tokens.sign(JsonUtil.toJson(header), JsonUtil.toJson(claims), signingAlg, key.pair().getPrivate());
+    }
+
     /** Signed by another key than the one in the header. */
     public String signWith(TestKeys signer) {
         String alg = header.get("alg") instanceof String name ? name : key.alg();

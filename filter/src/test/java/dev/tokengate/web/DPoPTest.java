@@ -208,6 +208,41 @@ class DPoPTest {
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithIntrospectedTokens {
+        final dev.tokengate.testing.OpaqueIssuer introspection = new dev.tokengate.testing.OpaqueIssuer();
+        ServletServer app;
+
+        @BeforeAll
+        void start() throws Exception {
+            long exp = Instant.now().getEpochSecond() + 300;
+            introspection.introspects("opaque-bound", "{\"active\":true,\"sub\":\"user-2\",\"exp\":" + exp
+                    + ",\"cnf\":{\"jkt\":\"" + DPoPProofs.thumbprint(CLIENT) + "\"}}");
+            app = app(PropertyNames.DPOP_POLICY, "allowed",
+                    PropertyNames.OPAQUE_VALIDATION, "introspection",
+                    PropertyNames.INTROSPECTION_ENDPOINT, introspection.introspectionEndpoint().toString(),
+                    PropertyNames.INTROSPECTION_CLIENT_ID, dev.tokengate.testing.OpaqueIssuer.CLIENT_ID,
+                    PropertyNames.INTROSPECTION_CLIENT_SECRET, dev.tokengate.testing.OpaqueIssuer.CLIENT_SECRET);
+        }
+
+        @AfterAll
+        void stop() throws Exception {
+            app.close();
+            introspection.close();
+        }
+
+        @Test
+        void theIntrospectionResponsesConfirmationBindsTheOpaqueToken() throws Exception {
+            HttpResponse<String> proven = app.get(PATH, "Authorization", "DPoP opaque-bound", "DPoP", proof(app, "opaque-bound"));
+            assertThat(proven.statusCode()).isEqualTo(200);
+            assertThat(proven.body()).isEqualTo("user-2|DPoP|false");
+            assertThat(app.get(PATH, "Authorization", "Bearer opaque-bound").headers().allValues("WWW-Authenticate"))
+                    .first().isEqualTo(refusal("Bearer",
+                            "The access token is bound to a DPoP key and must be sent with the DPoP scheme and a proof."));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class WhereDPoPIsRequired {
         ServletServer app;
 

@@ -13,24 +13,29 @@ import org.jose4j.lang.JoseException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The checks of RFC 9449 §4.3 that a proof passes or fails on its own, given the request and the access token it came
  * with: a strictly parsed compact JWS; {@code typ} {@code dpop+jwt}; an accepted asymmetric {@code alg}; a public
- * {@code jwk} header without private members, of the kind the algorithm needs, whose signature verifies; {@code jti},
- * {@code htm}, {@code htu}, {@code iat} and {@code ath} present and of the right types; {@code htm} the request's
- * method, {@code htu} its URI, {@code iat} within the accepted window, {@code ath} the hash of the token. What needs
+ * {@code jwk} header without private members, of the kind the algorithm needs; {@code jti}, {@code htm}, {@code htu},
+ * {@code iat} and {@code ath} present and of the right types; {@code htm} the request's method, {@code htu} its URI,
+ * {@code iat} within the accepted window, {@code ath} the hash of the token; and last, the costly part, a signature
+ * that verifies with the {@code jwk}. What needs
  * memory (replay, nonces) or the token's claims ({@code cnf.jkt}) is {@link DPoPVerifier}'s.
  */
 public final class ProofValidator {
     /** Far beyond a real proof (a P-521 or RSA-4096 key in the header is under 2 KiB), so a cheap refusal. */
     static final int MAX_LENGTH = 8192;
     private static final int MAX_JTI_LENGTH = 256;
+    private static final int MAX_KEPT_KEYS = 10_000;
     /** JWK members that only a private or symmetric key has (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037 §2). */
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
@@ -38,6 +43,7 @@ public final class ProofValidator {
     private final SignatureVerifier signatures;
     private final long maxAgeSeconds;
     private final long skewSeconds;
+    private final ConcurrentHashMap<String, ProofKey> keys = new ConcurrentHashMap<>();
 
     public ProofValidator(Set<String> algorithms, Duration maxAge, Duration clockSkew) {
         this.algorithms = Set.copyOf(algorithms);
@@ -72,11 +78,7 @@ public final class ProofValidator {
                 || !algorithms.contains(alg) || header.parameters().containsKey("crit")) {
             throw malformed();
         }
-        PublicJsonWebKey jwk = publicKeyOf(header.parameters().get("jwk"), alg);
-        VerificationKey key = new VerificationKey(null, jwk.getPublicKey(), null, null, null, false);
-        if (!key.canVerify(alg) || !signatures.verify(alg, key, jws.signingInput(), jws.signature())) {
-            throw malformed();
-        }
+        ProofKey proofKey = proofKeyOf(header.parameters().get("jwk"), alg);
         Map<String, Object> claims;
         try {
             claims = jws.claims();
@@ -92,6 +94,8 @@ public final class ProofValidator {
         if (jti.length() > MAX_JTI_LENGTH || nonce != null && !(nonce instanceof String)) {
             throw malformed();
         }
+        // The claims are read before the signature is checked, but only to refuse: a proof for another request or
+        // token, or a stale one (a captured proof replayed elsewhere or later), costs no public-key operation.
         if (!htm.equals(method) || requestUri == null || !requestUri.equals(HttpUri.normalized(htu))) {
             throw new TokenRejection(RejectionReason.DPOP_PROOF_WRONG_REQUEST);
         }
@@ -102,13 +106,11 @@ public final class ProofValidator {
         if (!MessageDigest.isEqual(ath.getBytes(StandardCharsets.US_ASCII), accessTokenHash(accessToken))) {
             throw new TokenRejection(RejectionReason.DPOP_PROOF_WRONG_TOKEN);
         }
-        String thumbprint;
-        try {
-            thumbprint = jwk.calculateBase64urlEncodedThumbprint("SHA-256");
-        } catch (RuntimeException unexpected) {
+        VerificationKey key = new VerificationKey(null, proofKey.publicKey(), null, null, null, false);
+        if (!key.canVerify(alg) || !signatures.verify(alg, key, jws.signingInput(), jws.signature())) {
             throw malformed();
         }
-        return new DPoPProof(thumbprint, jti, iat, (String) nonce);
+        return new DPoPProof(proofKey.thumbprint(), jti, iat, (String) nonce);
     }
 
     /** {@code ath}: the base64url SHA-256 of the token's ASCII bytes (RFC 9449 §4.2), as ASCII bytes. */
@@ -125,22 +127,39 @@ public final class ProofValidator {
         }
     }
 
-    /** The header's public key, refused when it carries private or symmetric material or does not suit {@code alg}. */
-    private static PublicJsonWebKey publicKeyOf(Object jwk, String alg) throws TokenRejection {
+    /**
+     * The header's public key and its thumbprint, refused when it carries private or symmetric material or does not
+     * suit {@code alg}. A client signs every proof with the same key, so keys already seen are kept (by the members
+     * RFC 7638 hashes, which are all a public key is), and a busy client costs no JWK parsing and no thumbprint.
+     */
+    private ProofKey proofKeyOf(Object jwk, String alg) throws TokenRejection {
         if (!(jwk instanceof Map<?, ?> members) || members.keySet().stream().anyMatch(PRIVATE_MEMBERS::contains)) {
             throw malformed();
         }
         JwsAlgorithm.Family family = JwsAlgorithm.named(alg).map(JwsAlgorithm::family).orElseThrow(ProofValidator::malformed);
         Object kty = members.get("kty");
-        boolean suits = switch (family) {
-            case RSA -> "RSA".equals(kty);
-            case EC -> "EC".equals(kty);
-            case EDDSA -> "OKP".equals(kty);
-            case HMAC -> false;
+        List<String> required = switch (family) {
+            case RSA -> "RSA".equals(kty) ? List.of("e", "n") : null;
+            case EC -> "EC".equals(kty) ? List.of("crv", "x", "y") : null;
+            case EDDSA -> "OKP".equals(kty) ? List.of("crv", "x") : null;
+            case HMAC -> null;
         };
-        if (!suits) {
+        if (required == null) {
             throw malformed();
         }
+        StringBuilder identity = new StringBuilder(160).append(kty);
+        for (String member : required) {
+            if (!(members.get(member) instanceof String value) || value.indexOf('\0') >= 0) {
+                throw malformed();
+            }
+            identity.append('\0').append(value);
+        }
+        String cacheKey = identity.toString();
+        ProofKey known = keys.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        ProofKey parsed;
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> parameters = (Map<String, Object>) members;
@@ -148,10 +167,18 @@ public final class ProofValidator {
             if (key.getPublicKey() == null || key.getPrivateKey() != null) {
                 throw malformed();
             }
-            return key;
+            parsed = new ProofKey(key.getPublicKey(), key.calculateBase64urlEncodedThumbprint("SHA-256"));
         } catch (JoseException | RuntimeException unusable) {
             throw malformed();
         }
+        if (keys.size() >= MAX_KEPT_KEYS) {
+            keys.clear(); // bounded: a flood of one-off keys only costs the parsing it would cost anyway
+        }
+        keys.put(cacheKey, parsed);
+        return parsed;
+    }
+
+    private record ProofKey(PublicKey publicKey, String thumbprint) {
     }
 
     private static String string(Map<String, Object> claims, String name) throws TokenRejection {

@@ -16,12 +16,15 @@ import java.util.Locale;
 /**
  * RFC 8705 §3.1's {@code x5t#S256}: the base64url SHA-256 of a certificate's DER encoding, from the TLS connection's
  * certificate or from the header a TLS-terminating proxy forwards it in. The header formats of the common proxies are
- * all read; each must hold exactly one certificate that parses as X.509, or there is no certificate:
+ * all read; what they hold must parse as X.509, or there is no certificate. A PEM chain counts by its first
+ * certificate, the client's own (TLS presents the chain leaf first, and the handshake proved the client holds that
+ * certificate's key); a DER value must be exactly one certificate:
  * <ul>
  *   <li>RFC 9440 {@code Client-Cert}: the DER as a structured-field byte sequence, {@code :base64:};</li>
  *   <li>Envoy {@code x-forwarded-client-cert}: one element whose {@code Cert="…"} is the URL-encoded PEM (several
  *       elements, from several hops, are refused as ambiguous);</li>
- *   <li>nginx {@code $ssl_client_escaped_cert}, AWS ALB {@code X-Amzn-Mtls-Clientcert}: URL-encoded PEM;</li>
+ *   <li>nginx {@code $ssl_client_escaped_cert}, AWS ALB {@code X-Amzn-Mtls-Clientcert-Leaf} (verify mode) and
+ *       {@code X-Amzn-Mtls-Clientcert} (passthrough: the chain): URL-encoded PEM;</li>
  *   <li>Apache {@code %{SSL_CLIENT_CERT}s}, and PEM whose line breaks a proxy turned into spaces;</li>
  *   <li>HAProxy {@code %[ssl_c_der,base64]}, Traefik: bare base64 of the DER.</li>
  * </ul>
@@ -80,11 +83,9 @@ public final class CertificateThumbprint {
         }
         int begin = text.indexOf(BEGIN);
         if (begin >= 0) {
+            // a chain (AWS ALB's passthrough header) starts with the client's own certificate: that one is bound
             int end = text.indexOf(END, begin);
-            if (end < 0 || text.indexOf(BEGIN, end) >= 0) {
-                return null;
-            }
-            return base64(text.substring(begin + BEGIN.length(), end));
+            return end < 0 ? null : base64(text.substring(begin + BEGIN.length(), end));
         }
         return base64(text);
     }

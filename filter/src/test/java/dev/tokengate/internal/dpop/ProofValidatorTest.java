@@ -107,6 +107,14 @@ class ProofValidatorTest {
     }
 
     @Test
+    void aKeySeenBeforeIsStillRefusedWithPrivateMembersOrForAnotherAlgorithmsKind() throws Exception {
+        validate(proof().sign()); // the key is now kept
+        assertThat(refusal(proof().header("jwk", DPoPProofs.privateJwk(CLIENT)).sign())).isEqualTo(RejectionReason.DPOP_PROOF_MALFORMED);
+        assertThat(refusal(proof().header("alg", "RS256").signAs("ES256"))).isEqualTo(RejectionReason.DPOP_PROOF_MALFORMED);
+        assertThat(validate(proof().sign()).thumbprint()).isEqualTo(DPoPProofs.thumbprint(CLIENT));
+    }
+
+    @Test
     void aProofWithoutAJwkIsRefused() {
         assertThat(refusal(proof().header("jwk", null).sign())).isEqualTo(RejectionReason.DPOP_PROOF_MALFORMED);
         assertThat(refusal(proof().header("jwk", "not an object").sign())).isEqualTo(RejectionReason.DPOP_PROOF_MALFORMED);

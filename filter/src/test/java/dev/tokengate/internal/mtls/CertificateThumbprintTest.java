@@ -124,8 +124,19 @@ class CertificateThumbprintTest {
     }
 
     @Test
-    void refusesTwoConcatenatedPemCertificates() {
-        assertThat(CertificateThumbprint.fromHeader(PEM + PEM)).isNull();
+    void aPemChainCountsByItsFirstCertificateTheClientsOwn() throws Exception {
+        String other = new String(getClass().getResourceAsStream("/client-b.pem").readAllBytes(),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(CertificateThumbprint.fromHeader(PEM + other)).isEqualTo(THUMBPRINT);
+        assertThat(CertificateThumbprint.fromHeader(percentEncoded(PEM + other))).isEqualTo(THUMBPRINT);
+    }
+
+    @Test
+    void refusesDerOfTwoCertificates() {
+        byte[] two = new byte[DER.length * 2];
+        System.arraycopy(DER, 0, two, 0, DER.length);
+        System.arraycopy(DER, 0, two, DER.length, DER.length);
+        assertThat(CertificateThumbprint.fromHeader(java.util.Base64.getEncoder().encodeToString(two))).isNull();
     }
 
     @Test

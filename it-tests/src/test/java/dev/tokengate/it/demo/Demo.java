@@ -159,15 +159,27 @@ public final class Demo {
                 }
             }
             String htu = query.get("htu");
-            byte[] body = (htu == null ? "usage: /proof?htm=GET&htu=<the request's URL>"
-                    : client.proof(query.getOrDefault("htm", "GET"), htu, boundToken))
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int count = htu == null ? 0 : Math.max(1, Math.min(200_000, parseCount(query.get("n"))));
+            StringBuilder proofs = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                proofs.append(client.proof(query.getOrDefault("htm", "GET"), htu, boundToken)).append(i + 1 < count ? "\n" : "");
+            }
+            byte[] body = (htu == null ? "usage: /proof?htm=GET&htu=<the request's URL>[&n=<how many, one per line>]"
+                    : proofs.toString()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(htu == null ? 400 : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/proof";
+    }
+
+    private static int parseCount(String text) {
+        try {
+            return text == null ? 1 : Integer.parseInt(text);
+        } catch (NumberFormatException notANumber) {
+            return 1;
+        }
     }
 
     private static void waitUntilUp(Process payara, Path log) throws Exception {
