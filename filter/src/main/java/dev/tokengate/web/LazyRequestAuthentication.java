@@ -1,5 +1,7 @@
 package dev.tokengate.web;
 
+import dev.tokengate.internal.metrics.TokengateMetrics;
+
 import dev.tokengate.internal.claims.StepUpRequirement;
 import java.time.Duration;
 import java.util.Set;
@@ -52,7 +54,17 @@ final class LazyRequestAuthentication implements RequestAuthentication {
 
     @Override
     public BearerChallenge challenge() {
-        return pointed(runtime.challenges().challenge(get(), dpopPresented(), false));
+        Authentication known = get();
+        if (known instanceof Authentication.Anonymous) {
+            runtime.metrics().refused(RejectionReason.MISSING_TOKEN, TokengateMetrics.UNKNOWN_ISSUER);
+        }
+        return pointed(runtime.challenges().challenge(known, dpopPresented(), false));
+    }
+
+    /** Counts an authorization refusal of this request's caller (failed validations are counted where they fail). */
+    private void refusing(RejectionReason reason) {
+        runtime.metrics().refused(reason, get() instanceof Authentication.Authenticated authenticated
+                ? authenticated.token().getIssuerName() : TokengateMetrics.UNKNOWN_ISSUER);
     }
 
     @Override
@@ -62,14 +74,22 @@ final class LazyRequestAuthentication implements RequestAuthentication {
         }
         Authentication known = get();
         if (known instanceof Authentication.Authenticated authenticated) {
-            return authenticated.proofOfPossession() ? Optional.empty() : Optional.of(pointed(runtime.challenges()
+            if (authenticated.proofOfPossession()) {
+                return Optional.empty();
+            }
+            refusing(RejectionReason.DPOP_REQUIRED);
+            return Optional.of(pointed(runtime.challenges()
                     .challenge(new Authentication.Rejected(RejectionReason.DPOP_REQUIRED), false, true)));
+        }
+        if (known instanceof Authentication.Anonymous) {
+            runtime.metrics().refused(RejectionReason.MISSING_TOKEN, TokengateMetrics.UNKNOWN_ISSUER);
         }
         return Optional.of(pointed(runtime.challenges().challenge(known, dpopPresented(), true)));
     }
 
     @Override
     public BearerChallenge insufficientScope(Collection<String> requiredScopes) {
+        refusing(RejectionReason.INSUFFICIENT_SCOPE);
         return pointed(runtime.challenges().insufficientScope(requiredScopes, dpopPresented()));
     }
 
@@ -88,11 +108,15 @@ final class LazyRequestAuthentication implements RequestAuthentication {
             return Optional.of(challenge());
         }
         return requirement.shortfall(authenticated.token(), runtime.clock().instant(), runtime.config().jwt().clockSkew())
-                .map(reason -> pointed(runtime.challenges().stepUp(reason, requirement.acrValues(), maxAge, dpopPresented())));
+                .map(reason -> {
+                    refusing(reason);
+                    return pointed(runtime.challenges().stepUp(reason, requirement.acrValues(), maxAge, dpopPresented()));
+                });
     }
 
     @Override
     public BearerChallenge forbidden(RejectionReason reason) {
+        refusing(reason);
         return pointed(runtime.challenges().forbidden(reason, dpopPresented()));
     }
 

@@ -1,5 +1,12 @@
 package dev.tokengate.web;
 
+import dev.tokengate.VerifiedToken;
+import dev.tokengate.internal.config.KeySource;
+import dev.tokengate.internal.metrics.IssuerMetrics;
+import dev.tokengate.internal.metrics.TokengateMetrics;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.tokengate.internal.config.TokengateConfig.DPoPSettings;
 import dev.tokengate.internal.dpop.DPoPStores;
 import dev.tokengate.internal.dpop.DPoPVerifier;
@@ -51,36 +58,58 @@ final class PipelineAssembly {
      */
     static TokengateRuntime assemble(TokengateConfig config, Clock clock, boolean metadataServed) {
         IssuerHttpClient http = new IssuerHttpClient(config.http());
+        TokengateMetrics metrics = metricsFor(config, clock);
+        IssuerMetrics defaultMetrics = metrics.forIssuer(VerifiedToken.DEFAULT_ISSUER);
         OidcDiscovery discovery = config.discoveryDocument()
                 .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
-        JwtValidator jwtValidator = JwtValidators.fromSettings(config,
-                http, clock, discovery);
+        JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.accessClaims(), config,
+                http, clock, discovery, defaultMetrics);
         IssuerQuerySettings queries = config.issuerQueries();
         // The userinfo endpoint validates opaque tokens in userinfo mode, and serves CallerProfile in every mode.
         Optional<UserinfoValidator> userinfo = queries.validation() == IssuerQuerySettings.OpaqueValidation.USERINFO
                 || queries.userinfoEndpoint().isPresent() || discovery != null
-                ? Optional.of(userinfoValidator(config, http, discovery, clock)) : Optional.empty();
+                ? Optional.of(userinfoValidator(config, http, discovery, clock, defaultMetrics)) : Optional.empty();
         TokenValidator opaqueValidator = switch (queries.validation()) {
             case NONE -> new OpaqueTokenRejector();
             case INTROSPECTION -> new IntrospectionValidator(
                     endpoint(queries.introspectionEndpoint(), discovery, "introspection_endpoint", PropertyNames.INTROSPECTION_ENDPOINT),
                     queries, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.accessClaims(),
-                    http, clock, config.retryAfter());
+                    http, clock, config.retryAfter(), defaultMetrics);
             case USERINFO -> userinfo.orElseThrow();
         };
         DPoPActivation activation = new DPoPActivation(config.dpop().policy());
-        TokenValidator validator = new TokenTypeDispatcher(jwtValidators(config, jwtValidator, http, clock), opaqueValidator);
+        TokenValidator validator = new TokenTypeDispatcher(jwtValidators(config, jwtValidator, http, clock, metrics),
+                opaqueValidator);
         return new TokengateRuntime(config, validator,
                 new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations(),
                         request -> activation.active(request.getServletContext())),
-                        validator, RejectionLog.standard(), senderConstraints(config, clock)),
+                        validator, RejectionLog.standard(), senderConstraints(config, clock), metrics,
+                        new IssuerAttribution(config)),
                 new ProtectedPaths(config.filter().protectedPaths()),
                 new Challenges(config.realm(), config.dpop()),
                 activation,
                 new CallerProfiles(userinfo),
                 metadataServed && config.resourceMetadata().enabled() ? new ResourceMetadata(config) : null,
                 clock,
+                metrics,
                 http);
+    }
+
+    /** Series for the default issuer and each named one; readiness waits for the keys of those that fetch them. */
+    private static TokengateMetrics metricsFor(TokengateConfig config, Clock clock) {
+        List<String> names = new ArrayList<>();
+        List<Boolean> fetchesKeys = new ArrayList<>();
+        names.add(VerifiedToken.DEFAULT_ISSUER);
+        fetchesKeys.add(fetchesKeys(config.jwt()));
+        for (TokengateConfig.NamedIssuer named : config.namedIssuers()) {
+            names.add(named.name());
+            fetchesKeys.add(fetchesKeys(named.jwt()));
+        }
+        return new TokengateMetrics(names, fetchesKeys, clock);
+    }
+
+    private static boolean fetchesKeys(TokengateConfig.JwtSettings jwt) {
+        return jwt.keySource() instanceof KeySource.RemoteJwks || jwt.keySource() instanceof KeySource.Discovery;
     }
 
     private static SenderConstraints senderConstraints(TokengateConfig config, Clock clock) {
@@ -98,7 +127,7 @@ final class PipelineAssembly {
      * introspection or userinfo validates them.
      */
     private static TokenValidator jwtValidators(TokengateConfig config, JwtValidator defaultIssuer, IssuerHttpClient http,
-                                                Clock clock) {
+                                                Clock clock, TokengateMetrics metrics) {
         if (config.namedIssuers().isEmpty()) {
             return defaultIssuer;
         }
@@ -106,16 +135,17 @@ final class PipelineAssembly {
         byIssuer.put(config.jwt().issuer(), defaultIssuer);
         for (TokengateConfig.NamedIssuer named : config.namedIssuers()) {
             byIssuer.put(named.jwt().issuer(),
-                    JwtValidators.fromSettings(named.jwt(), named.access(), config, http, clock, null));
+                    JwtValidators.fromSettings(named.jwt(), named.access(), config, http, clock, null,
+                            metrics.forIssuer(named.name())));
         }
         return new IssuerRouter(byIssuer);
     }
 
     private static UserinfoValidator userinfoValidator(TokengateConfig config, IssuerHttpClient http,
-                                                       OidcDiscovery discovery, Clock clock) {
+                                                       OidcDiscovery discovery, Clock clock, IssuerMetrics metrics) {
         return new UserinfoValidator(
                 endpoint(config.issuerQueries().userinfoEndpoint(), discovery, "userinfo_endpoint", PropertyNames.USERINFO_ENDPOINT),
-                config.issuerQueries(), config.accessClaims(), http, clock, config.retryAfter());
+                config.issuerQueries(), config.accessClaims(), http, clock, config.retryAfter(), metrics);
     }
 
     private static IssuerEndpoint endpoint(Optional<URI> configured, OidcDiscovery discovery, String discoveryName,

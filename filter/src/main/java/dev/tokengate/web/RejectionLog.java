@@ -35,15 +35,30 @@ final class RejectionLog {
         return new RejectionLog(System.getLogger("dev.tokengate"), System::nanoTime);
     }
 
+    /** Until when (nano clock) rejections are logged at INFO: the operator's switch, through JMX. */
+    private volatile long infoUntilNanos = Long.MIN_VALUE;
+
     public void rejected(RejectionReason reason, String method, String path) {
-        if (!logger.isLoggable(Level.DEBUG)) {
+        long now = nanoClock.getAsLong();
+        Level level = now - infoUntilNanos < 0 ? Level.INFO : Level.DEBUG;
+        if (!logger.isLoggable(level)) {
             return;
         }
-        long suppressed = windows.get(reason).admit(nanoClock.getAsLong());
+        long suppressed = windows.get(reason).admit(now);
         if (suppressed >= 0) {
-            logger.log(Level.DEBUG, "tokengate rejected {0} {1}: {2}{3}", printable(method), printable(path), reason.name(),
+            logger.log(level, "tokengate rejected {0} {1}: {2}{3}", printable(method), printable(path), reason.name(),
                     LogThrottle.suppressedNote(suppressed));
         }
+    }
+
+    /** Rejections at INFO for {@code duration} from now (zero: back to DEBUG). */
+    void logAtInfoFor(java.time.Duration duration) {
+        infoUntilNanos = duration.isZero() ? Long.MIN_VALUE : nanoClock.getAsLong() + duration.toNanos();
+    }
+
+    long infoSecondsLeft() {
+        long left = infoUntilNanos - nanoClock.getAsLong();
+        return infoUntilNanos == Long.MIN_VALUE || left <= 0 ? 0 : java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(left);
     }
 
     /** Request text with control characters escaped, so a path cannot forge log lines; long paths cut short. */

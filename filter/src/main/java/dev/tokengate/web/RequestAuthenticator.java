@@ -1,5 +1,7 @@
 package dev.tokengate.web;
 
+import dev.tokengate.internal.metrics.TokengateMetrics;
+
 import dev.tokengate.Authentication;
 import dev.tokengate.RejectionReason;
 import dev.tokengate.TokenValidator;
@@ -13,13 +15,21 @@ final class RequestAuthenticator {
     private final TokenValidator validator;
     private final RejectionLog rejectionLog;
     private final SenderConstraints constraints;
+    private final TokengateMetrics metrics;
+    private final IssuerAttribution issuers;
 
     RequestAuthenticator(BearerTokenResolver resolver, TokenValidator validator, RejectionLog rejectionLog,
-                         SenderConstraints constraints) {
+                         SenderConstraints constraints, TokengateMetrics metrics, IssuerAttribution issuers) {
         this.resolver = resolver;
         this.validator = validator;
         this.rejectionLog = rejectionLog;
         this.constraints = constraints;
+        this.metrics = metrics;
+        this.issuers = issuers;
+    }
+
+    RejectionLog rejectionLog() {
+        return rejectionLog;
     }
 
     /** See {@link SenderConstraints#nonceFor}. */
@@ -30,7 +40,9 @@ final class RequestAuthenticator {
     Authentication authenticate(HttpServletRequest request) {
         TokenResolution resolution = resolver.resolve(request);
         Authentication outcome;
+        String token = null;
         if (resolution instanceof TokenResolution.Found found) {
+            token = found.token();
             outcome = !found.dpop() && constraints.refusesBearer()
                     ? new Authentication.Rejected(RejectionReason.DPOP_REQUIRED)
                     : validateFailingClosed(found, request);
@@ -41,7 +53,11 @@ final class RequestAuthenticator {
         }
         RejectionReason reason = Challenges.reasonOf(outcome);
         if (reason != null) {
+            // the issuer of a refused token is read from its unverified iss, only to label the count
+            metrics.refused(reason, issuers.nameOf(token));
             rejectionLog.rejected(reason, request.getMethod(), ProtectedPaths.pathOf(request));
+        } else {
+            metrics.accepted(((Authentication.Authenticated) outcome).token().getIssuerName());
         }
         return outcome;
     }

@@ -34,6 +34,7 @@ final class ServletContextRuntime {
             // web.xml route: a filter cannot add the metadata servlet, so no document and no resource_metadata
             TokengateRuntime runtime = PipelineAssembly.assemble(config, Clock.systemUTC(), false);
             context.setAttribute(ATTRIBUTE, runtime);
+            runtime.announce(context);
             return runtime;
         } catch (ConfigurationException e) {
             throw new ServletException(e.getMessage());

@@ -87,6 +87,7 @@ public final class TokengateInitializer implements ServletContainerInitializer {
         }
         context.setAttribute(ServletContextRuntime.ATTRIBUTE, runtime);
         context.addListener(new RuntimeShutdown(runtime));
+        runtime.announce(context);
         if (runtime.resourceMetadata() != null) {
             ServletRegistration.Dynamic metadata = context.addServlet("tokengate-resource-metadata",
                     new ResourceMetadataServlet(runtime.resourceMetadata()));

@@ -1,5 +1,9 @@
 package dev.tokengate.web;
 
+import dev.tokengate.internal.config.ConfigurationSummary;
+import dev.tokengate.internal.metrics.Readiness;
+import dev.tokengate.internal.metrics.TokengateMetrics;
+
 import java.time.Clock;
 
 import dev.tokengate.TokenValidator;
@@ -22,13 +26,16 @@ final class TokengateRuntime implements AutoCloseable {
     private final CallerProfiles profiles;
     private final ResourceMetadata resourceMetadata;
     private final Clock clock;
+    private final TokengateMetrics metrics;
+    private volatile Management management;
     private final AutoCloseable resources;
 
     TokengateRuntime(TokengateConfig config, TokenValidator validator, RequestAuthenticator authenticator,
                      ProtectedPaths protectedPaths, Challenges challenges, DPoPActivation dpopActivation,
                      CallerProfiles profiles,
-                     ResourceMetadata resourceMetadata, Clock clock,
+                     ResourceMetadata resourceMetadata, Clock clock, TokengateMetrics metrics,
                      AutoCloseable resources) {
+        this.metrics = metrics;
         this.config = config;
         this.validator = validator;
         this.authenticator = authenticator;
@@ -76,6 +83,31 @@ final class TokengateRuntime implements AutoCloseable {
         return resourceMetadata;
     }
 
+    /**
+     * Logs the effective configuration (one INFO line, secrets redacted) and registers the JMX view, once the
+     * application's context path is known; {@link #close()} takes the view away again.
+     */
+    void announce(jakarta.servlet.ServletContext context) {
+        LOG.log(System.Logger.Level.INFO, ConfigurationSummary.of(config, context.getContextPath()));
+        context.setAttribute(Readiness.ATTRIBUTE, new Readiness(metrics, config.monitoring().failureThreshold()));
+        if (config.monitoring().jmx()) {
+            Management view = new Management(context.getContextPath(), metrics, authenticator.rejectionLog(),
+                    config.monitoring().failureThreshold());
+            view.register();
+            management = view;
+        }
+    }
+
+    /** The JMX view, when registered. */
+    Management management() {
+        return management;
+    }
+
+    /** This application's counters and readiness state. */
+    TokengateMetrics metrics() {
+        return metrics;
+    }
+
     /** The clock every time rule reads: the login age of a step-up check too. */
     Clock clock() {
         return clock;
@@ -84,6 +116,10 @@ final class TokengateRuntime implements AutoCloseable {
     /** Releases what the runtime started (threads of issuer calls); called when the application stops. */
     @Override
     public void close() {
+        Management registered = management;
+        if (registered != null) {
+            registered.unregister();
+        }
         try {
             resources.close();
         } catch (Exception e) {

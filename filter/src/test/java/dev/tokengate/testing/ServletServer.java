@@ -40,11 +40,13 @@ public final class ServletServer implements AutoCloseable {
     }
 
     /** With more servlets, added by {@code extra} to the context before it starts. */
+    private final ServletContextHandler context;
+
     public ServletServer(PropertySource properties, Consumer<ServletContextHandler> extra) throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
+        context = new ServletContextHandler("/");
         context.addServletContainerInitializer(TestInitializers.reading(withoutMetadataUnlessAsked(properties)));
         context.addServlet(new ServletHolder(new PublicServlet()), "/public/*");
         context.addServlet(new ServletHolder(new WhoAmIServlet()), "/lazy/*");
@@ -68,6 +70,11 @@ public final class ServletServer implements AutoCloseable {
         HttpConfiguration configuration = new HttpConfiguration();
         configuration.setRequestHeaderSize(32 * 1024);
         return configuration;
+    }
+
+    /** An attribute of the application's {@code ServletContext} (what tokengate published there). */
+    public Object attribute(String name) {
+        return context.getServletContext().getAttribute(name);
     }
 
     public URI uri(String path) {

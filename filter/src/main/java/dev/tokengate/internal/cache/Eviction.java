@@ -13,7 +13,9 @@ final class Eviction {
     private Eviction() {
     }
 
-    static <K, V> void makeRoom(Map<K, V> entries, int maxEntries, Predicate<V> expired, Predicate<V> removable) {
+    /** @return how many entries were dropped */
+    static <K, V> int makeRoom(Map<K, V> entries, int maxEntries, Predicate<V> expired, Predicate<V> removable) {
+        int before = entries.size();
         entries.values().removeIf(expired);
         int target = maxEntries - Math.max(1, maxEntries / 10);
         Iterator<Map.Entry<K, V>> iterator = entries.entrySet().iterator();
@@ -22,5 +24,6 @@ final class Eviction {
                 iterator.remove();
             }
         }
+        return Math.max(0, before - entries.size());
     }
 }

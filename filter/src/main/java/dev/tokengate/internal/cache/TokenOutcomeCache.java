@@ -1,5 +1,7 @@
 package dev.tokengate.internal.cache;
 
+import dev.tokengate.internal.metrics.IssuerMetrics;
+
 import dev.tokengate.Authentication;
 
 import java.nio.charset.StandardCharsets;
@@ -44,12 +46,19 @@ public final class TokenOutcomeCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final IssuerMetrics metrics;
     private final int maxEntries;
     private final Clock clock;
     private final Duration waitLimit;
     private final Authentication whenWaitFails;
 
     public TokenOutcomeCache(int maxEntries, Clock clock, Duration waitLimit, Authentication whenWaitFails) {
+        this(maxEntries, clock, waitLimit, whenWaitFails, IssuerMetrics.NONE);
+    }
+
+    public TokenOutcomeCache(int maxEntries, Clock clock, Duration waitLimit, Authentication whenWaitFails,
+                             IssuerMetrics metrics) {
+        this.metrics = metrics;
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive");
         }
@@ -68,6 +77,7 @@ public final class TokenOutcomeCache {
                     return await(existing);
                 }
                 if (clock.millis() < existing.expiresAtMillis) {
+                    metrics.cache(IssuerMetrics.Cache.ISSUER_ANSWERS, IssuerMetrics.CacheEvent.HIT);
                     return existing.outcome.join();
                 }
                 entries.remove(key, existing);
@@ -78,6 +88,7 @@ public final class TokenOutcomeCache {
                 continue;
             }
             evictIfFull();
+            metrics.cache(IssuerMetrics.Cache.ISSUER_ANSWERS, IssuerMetrics.CacheEvent.MISS);
             Loaded loaded;
             try {
                 loaded = loader.load(token);
@@ -117,8 +128,11 @@ public final class TokenOutcomeCache {
         }
         long now = clock.millis();
         // an entry whose answer is still being fetched is never dropped: its waiters hold it
-        Eviction.makeRoom(entries, maxEntries, entry -> entry.outcome.isDone() && now >= entry.expiresAtMillis,
+        int dropped = Eviction.makeRoom(entries, maxEntries, entry -> entry.outcome.isDone() && now >= entry.expiresAtMillis,
                 entry -> entry.outcome.isDone());
+        for (int i = 0; i < dropped; i++) {
+            metrics.cache(IssuerMetrics.Cache.ISSUER_ANSWERS, IssuerMetrics.CacheEvent.EVICTION);
+        }
     }
 
     /** Base64url SHA-256: one-way, so the map's keys give away no token (positive answers still hold theirs). */

@@ -1,5 +1,7 @@
 package dev.tokengate.internal.cache;
 
+import dev.tokengate.internal.metrics.IssuerMetrics;
+
 import dev.tokengate.VerifiedToken;
 
 import java.security.Key;
@@ -20,12 +22,18 @@ public final class VerifiedTokenCache {
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
+    private final IssuerMetrics metrics;
 
     public VerifiedTokenCache(int maxEntries) {
+        this(maxEntries, IssuerMetrics.NONE);
+    }
+
+    public VerifiedTokenCache(int maxEntries, IssuerMetrics metrics) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive");
         }
         this.maxEntries = maxEntries;
+        this.metrics = metrics;
     }
 
     /**
@@ -35,12 +43,15 @@ public final class VerifiedTokenCache {
     public VerifiedToken get(String token, long nowSecond, Predicate<Key> keyStillTrusted) {
         Entry entry = entries.get(token);
         if (entry == null) {
+            metrics.cache(IssuerMetrics.Cache.VERIFIED_TOKENS, IssuerMetrics.CacheEvent.MISS);
             return null;
         }
         if (nowSecond >= entry.usableUntilSecond() || !keyStillTrusted.test(entry.verifiedWith())) {
             entries.remove(token, entry);
+            metrics.cache(IssuerMetrics.Cache.VERIFIED_TOKENS, IssuerMetrics.CacheEvent.MISS);
             return null;
         }
+        metrics.cache(IssuerMetrics.Cache.VERIFIED_TOKENS, IssuerMetrics.CacheEvent.HIT);
         return entry.token();
     }
 
@@ -60,6 +71,9 @@ public final class VerifiedTokenCache {
     }
 
     private void evict(long nowSecond) {
-        Eviction.makeRoom(entries, maxEntries, entry -> nowSecond >= entry.usableUntilSecond(), entry -> true);
+        int dropped = Eviction.makeRoom(entries, maxEntries, entry -> nowSecond >= entry.usableUntilSecond(), entry -> true);
+        for (int i = 0; i < dropped; i++) {
+            metrics.cache(IssuerMetrics.Cache.VERIFIED_TOKENS, IssuerMetrics.CacheEvent.EVICTION);
+        }
     }
 }

@@ -85,7 +85,9 @@ public final class ConfigLoader {
                 resourceMetadata(),
                 namedIssuers(http),
                 dpop(),
-                clientCertificate());
+                clientCertificate(),
+                new TokengateConfig.MonitoringSettings(bool(JMX, true),
+                        positiveDuration(HEALTH_FAILURE_THRESHOLD, Duration.ofSeconds(60))));
     }
 
     /** Asymmetric algorithms only: a proof's key is the client's public key, so an HMAC proof cannot exist. */

@@ -30,7 +30,8 @@ public record TokengateConfig(
         ResourceMetadataSettings resourceMetadata,
         List<NamedIssuer> namedIssuers,
         DPoPSettings dpop,
-        ClientCertificateSettings clientCertificate) {
+        ClientCertificateSettings clientCertificate,
+        MonitoringSettings monitoring) {
 
     public TokengateConfig {
         namedIssuers = List.copyOf(namedIssuers);
@@ -220,6 +221,13 @@ public record TokengateConfig(
         public ClientCertificateSettings {
             trustedProxies = Set.copyOf(trustedProxies);
         }
+    }
+
+    /**
+     * What operators see: whether the JMX view is registered, and how long an issuer's introspection or userinfo calls
+     * may fail without a success in between before readiness reports it.
+     */
+    public record MonitoringSettings(boolean jmx, Duration failureThreshold) {
     }
 
     /** Calls to the issuer. */

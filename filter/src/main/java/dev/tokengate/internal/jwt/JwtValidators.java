@@ -1,5 +1,7 @@
 package dev.tokengate.internal.jwt;
 
+import dev.tokengate.internal.metrics.IssuerMetrics;
+
 import dev.tokengate.internal.claims.TimeClaims;
 import dev.tokengate.internal.claims.AudienceClaim;
 import dev.tokengate.internal.claims.IssuerClaim;
@@ -45,6 +47,13 @@ public final class JwtValidators {
      */
     public static JwtValidator fromSettings(JwtSettings jwt, AccessClaims access, TokengateConfig config,
                                             IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery) {
+        return fromSettings(jwt, access, config, http, clock, sharedDiscovery, IssuerMetrics.NONE);
+    }
+
+    /** As above, reporting key fetches and the verified-token cache to {@code metrics}. */
+    public static JwtValidator fromSettings(JwtSettings jwt, AccessClaims access, TokengateConfig config,
+                                            IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery,
+                                            IssuerMetrics metrics) {
         JwksSettings jwks = config.jwks();
         List<ClaimValidator> claimValidators = new ArrayList<>();
         TimeClaims timeClaims = new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime());
@@ -56,18 +65,18 @@ public final class JwtValidators {
         return new JwtValidator(
                 List.of(new AllowedAlgorithms(jwt.algorithms()), new AccessTokenType(jwt.requireAtJwtType()),
                         new CriticalHeaders()),
-                keyProvider(jwt, jwks, http, clock, sharedDiscovery),
+                keyProvider(jwt, jwks, http, clock, sharedDiscovery, metrics),
                 new SignatureVerifier(jwt.algorithms()),
                 claimValidators,
                 access,
                 clock,
                 config.retryAfter(),
-                jwt.verifiedCacheSize() > 0 ? new VerifiedTokenCache(jwt.verifiedCacheSize()) : null,
+                jwt.verifiedCacheSize() > 0 ? new VerifiedTokenCache(jwt.verifiedCacheSize(), metrics) : null,
                 timeClaims);
     }
 
     private static KeyProvider keyProvider(JwtSettings jwt, JwksSettings jwks, IssuerHttpClient http, Clock clock,
-                                           OidcDiscovery sharedDiscovery) {
+                                           OidcDiscovery sharedDiscovery, IssuerMetrics metrics) {
         VerificationKeys secret = new VerificationKeys(jwt.hmacSecret()
                 .map(text -> List.of(new VerificationKey(null, new HmacKey(text.getBytes(StandardCharsets.UTF_8)),
                         null, null, null, true)))
@@ -91,7 +100,7 @@ public final class JwtValidators {
                 ? new RemoteJwksKeyProvider.JwksLocation.Fixed(remote.jwksUri())
                 : new RemoteJwksKeyProvider.JwksLocation.Discovered(sharedDiscovery != null ? sharedDiscovery
                 : new OidcDiscovery(((KeySource.Discovery) source).discoveryDocument(), jwt.issuer(), http));
-        RemoteJwksKeyProvider remote = new RemoteJwksKeyProvider(location, http, jwks, clock);
+        RemoteJwksKeyProvider remote = new RemoteJwksKeyProvider(location, http, jwks, clock, metrics);
         remote.prefetch();
         return secret.isEmpty() ? remote : new CombinedKeyProvider(secret, remote);
     }

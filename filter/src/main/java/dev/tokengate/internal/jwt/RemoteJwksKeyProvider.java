@@ -1,5 +1,7 @@
 package dev.tokengate.internal.jwt;
 
+import dev.tokengate.internal.metrics.IssuerMetrics;
+
 import dev.tokengate.internal.config.TokengateConfig.JwksSettings;
 import dev.tokengate.internal.http.IssuerHttpClient;
 import dev.tokengate.internal.http.IssuerUnavailableException;
@@ -40,11 +42,18 @@ final class RemoteJwksKeyProvider implements KeyProvider {
     private final JwksSettings settings;
     private final Clock clock;
     private final JwksLocation location;
+    private final IssuerMetrics metrics;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(null, 0, 0, 0, null));
     private final AtomicReference<CompletableFuture<VerificationKeys>> inFlight = new AtomicReference<>();
     private final AtomicLong lastUnknownKidFetch = new AtomicLong(Long.MIN_VALUE / 2);
 
     public RemoteJwksKeyProvider(JwksLocation location, IssuerHttpClient http, JwksSettings settings, Clock clock) {
+        this(location, http, settings, clock, IssuerMetrics.NONE);
+    }
+
+    public RemoteJwksKeyProvider(JwksLocation location, IssuerHttpClient http, JwksSettings settings, Clock clock,
+                                 IssuerMetrics metrics) {
+        this.metrics = metrics;
         this.location = location;
         this.http = http;
         this.settings = settings;
@@ -105,17 +114,22 @@ final class RemoteJwksKeyProvider implements KeyProvider {
             }
             CompletableFuture<VerificationKeys> mine = new CompletableFuture<>();
             if (inFlight.compareAndSet(running, mine)) {
+                long started = System.nanoTime();
                 jwksUri().thenCompose(http::getJsonAsync)
                         .thenApply(KeyParser::fromJwks)
                         .whenComplete((keys, failure) -> {
                             if (failure == null) {
+                                metrics.call(IssuerMetrics.Call.JWKS, true, System.nanoTime() - started, null);
                                 succeeded(keys);
+                                metrics.keySetLoaded(clock.millis());
                                 mine.complete(keys);
                             } else {
                                 IssuerUnavailableException unavailable = failure instanceof IllegalArgumentException
                                         || failure.getCause() instanceof IllegalArgumentException
                                         ? new IssuerUnavailableException("the JWKS document is not a JWK set")
                                         : IssuerHttpClient.unwrap(failure);
+                                metrics.call(IssuerMetrics.Call.JWKS, false, System.nanoTime() - started,
+                                        unavailable.getMessage());
                                 failed(unavailable);
                                 mine.completeExceptionally(unavailable);
                             }

@@ -14,6 +14,7 @@ import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings.ClientAuthentication;
 import dev.tokengate.internal.http.IssuerHttpClient;
+import dev.tokengate.internal.metrics.IssuerMetrics;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,7 +42,13 @@ public final class IntrospectionValidator extends IssuerCheck {
     public IntrospectionValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, String issuer, Set<String> audiences,
                                   Duration skew, AccessClaims access, IssuerHttpClient http, Clock clock,
                                   Duration retryAfter) {
-        super("token introspection", endpoint, settings, http, clock, retryAfter);
+        this(endpoint, settings, issuer, audiences, skew, access, http, clock, retryAfter, IssuerMetrics.NONE);
+    }
+
+    public IntrospectionValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, String issuer, Set<String> audiences,
+                                  Duration skew, AccessClaims access, IssuerHttpClient http, Clock clock,
+                                  Duration retryAfter, IssuerMetrics metrics) {
+        super("token introspection", endpoint, settings, http, clock, retryAfter, metrics, IssuerMetrics.Call.INTROSPECTION);
         List<ClaimValidator> rules = new ArrayList<>(3);
         rules.add(TimeClaims.forIntrospection(skew));
         rules.add(new IssuerClaim(issuer).whenPresent("iss"));

@@ -11,6 +11,7 @@ import dev.tokengate.internal.http.IssuerHttpClient;
 import dev.tokengate.internal.http.IssuerUnavailableException;
 import dev.tokengate.internal.http.LogThrottle;
 import dev.tokengate.internal.http.RetryBackoff;
+import dev.tokengate.internal.metrics.IssuerMetrics;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -42,9 +43,14 @@ abstract class IssuerCheck implements TokenValidator {
     /** After a failed call, calls stop for 1 s, then 2 s, 4 s ... up to the Retry-After clients are given. */
     private final long maxBackoffMillis;
 
+    private final IssuerMetrics metrics;
+    private final IssuerMetrics.Call call;
+
     IssuerCheck(String name, IssuerEndpoint endpoint, IssuerQuerySettings settings, IssuerHttpClient http, Clock clock,
-                Duration retryAfter) {
+                Duration retryAfter, IssuerMetrics metrics, IssuerMetrics.Call call) {
         this.name = name;
+        this.metrics = metrics;
+        this.call = call;
         this.endpoint = endpoint;
         this.settings = settings;
         this.http = http;
@@ -52,7 +58,7 @@ abstract class IssuerCheck implements TokenValidator {
         this.unavailable = new Authentication.Unavailable(retryAfter);
         this.maxBackoffMillis = Math.max(1000, retryAfter.toMillis());
         this.cache = new TokenOutcomeCache(settings.cacheMaxEntries(), clock,
-                Duration.ofMillis(http.deadlineMillis() * 2), unavailable);
+                Duration.ofMillis(http.deadlineMillis() * 2), unavailable, metrics);
     }
 
     @Override
@@ -71,13 +77,19 @@ abstract class IssuerCheck implements TokenValidator {
             return new Loaded(unavailable, 0);
         }
         Loaded answer;
+        long started = System.nanoTime();
+        String failure = null;
         try {
             answer = interpret(token, IssuerHttpClient.await(
                     endpoint.uri().thenCompose(uri -> http.sendAsync(request(uri, token))), http.deadlineMillis() * 2));
         } catch (IssuerUnavailableException e) {
-            answer = unavailable(e.getMessage());
+            failure = e.getMessage();
+            answer = unavailable(failure);
         }
-        if (answer.outcome() instanceof Authentication.Unavailable) {
+        boolean unusable = answer.outcome() instanceof Authentication.Unavailable;
+        metrics.call(call, !unusable, System.nanoTime() - started,
+                unusable ? (failure != null ? failure : "the answer could not be used") : null);
+        if (unusable) {
             int failed = failures.incrementAndGet();
             callsResumeAt.set(clock.millis() + RetryBackoff.afterFailures(failed, maxBackoffMillis));
         } else {

@@ -8,6 +8,7 @@ import dev.tokengate.internal.cache.TokenOutcomeCache.Loaded;
 import dev.tokengate.internal.claims.AccessClaims;
 import dev.tokengate.internal.config.TokengateConfig.IssuerQuerySettings;
 import dev.tokengate.internal.http.IssuerHttpClient;
+import dev.tokengate.internal.metrics.IssuerMetrics;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,7 +28,12 @@ public final class UserinfoValidator extends IssuerCheck {
 
     public UserinfoValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, AccessClaims access,
                              IssuerHttpClient http, Clock clock, Duration retryAfter) {
-        super("userinfo call", endpoint, settings, http, clock, retryAfter);
+        this(endpoint, settings, access, http, clock, retryAfter, IssuerMetrics.NONE);
+    }
+
+    public UserinfoValidator(IssuerEndpoint endpoint, IssuerQuerySettings settings, AccessClaims access,
+                             IssuerHttpClient http, Clock clock, Duration retryAfter, IssuerMetrics metrics) {
+        super("userinfo call", endpoint, settings, http, clock, retryAfter, metrics, IssuerMetrics.Call.USERINFO);
         this.access = access;
     }
 
