@@ -14,7 +14,6 @@ final class RuntimeShutdown implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         event.getServletContext().removeAttribute(ServletContextRuntime.ATTRIBUTE);
-        event.getServletContext().removeAttribute(dev.tokengate.internal.metrics.Readiness.ATTRIBUTE);
         runtime.close();
     }
 }

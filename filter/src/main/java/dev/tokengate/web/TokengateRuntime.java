@@ -1,7 +1,6 @@
 package dev.tokengate.web;
 
 import dev.tokengate.internal.config.ConfigurationSummary;
-import dev.tokengate.internal.metrics.Readiness;
 import dev.tokengate.internal.metrics.TokengateMetrics;
 
 import java.time.Clock;
@@ -89,7 +88,6 @@ final class TokengateRuntime implements AutoCloseable {
      */
     void announce(jakarta.servlet.ServletContext context) {
         LOG.log(System.Logger.Level.INFO, ConfigurationSummary.of(config, context.getContextPath()));
-        context.setAttribute(Readiness.ATTRIBUTE, new Readiness(metrics, config.monitoring().failureThreshold()));
         if (config.monitoring().jmx()) {
             Management view = new Management(context.getContextPath(), metrics, authenticator.rejectionLog(),
                     config.monitoring().failureThreshold());

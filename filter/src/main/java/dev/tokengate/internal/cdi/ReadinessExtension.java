@@ -1,8 +1,7 @@
 package dev.tokengate.internal.cdi;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 
 /**
@@ -12,17 +11,18 @@ import jakarta.enterprise.inject.spi.Extension;
  */
 public class ReadinessExtension implements Extension {
     static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
+    static final String CHECK = "dev.tokengate.internal.health.ReadinessCheck";
 
-    void addReadinessCheck(@Observes AfterBeanDiscovery discovery, BeanManager beans) {
+    void addReadinessCheck(@Observes BeforeBeanDiscovery discovery) {
         if (visible(HEALTH_CHECK)) {
-            dev.tokengate.internal.health.ReadinessCheck.register(discovery, beans);
+            discovery.addAnnotatedType(dev.tokengate.internal.health.ReadinessCheck.class, CHECK);
         }
     }
 
+    /** Whether the class is there for this jar's code: what linking the check would need. */
     static boolean visible(String className) {
-        ClassLoader application = Thread.currentThread().getContextClassLoader();
         try {
-            Class.forName(className, false, application != null ? application : ReadinessExtension.class.getClassLoader());
+            Class.forName(className, false, ReadinessExtension.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError absent) {
             return false;
