@@ -39,6 +39,7 @@ public record BearerChallenge(int status, String headerName, String headerValue,
      * @param headerName  {@code WWW-Authenticate}, or {@code Retry-After} for a 503
      * @param headerValue that header's value
      * @param body        the problem+json body
+     * @param moreHeaders further headers, in order
      */
     public BearerChallenge {
         Objects.requireNonNull(headerName, "headerName");

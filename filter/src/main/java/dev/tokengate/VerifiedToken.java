@@ -1,6 +1,5 @@
 package dev.tokengate;
 
-import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Collection;
@@ -11,14 +10,37 @@ import java.util.Set;
 
 /**
  * A bearer token that passed validation: the request's {@code Principal}. Claims are typed as MicroProfile JWT
- * defines them ({@link Claims#getType()}): standard string claims as {@code String}, time claims as {@code Long},
+ * defines them ({@code org.eclipse.microprofile.jwt.Claims#getType()}): standard string claims as {@code String}, time claims as {@code Long},
  * {@code aud} and {@code groups} as {@code Set<String>}, everything else as a JSON-P {@code JsonValue}.
  */
 public final class VerifiedToken implements JsonWebToken {
 
-    private static final Map<String, Claims> STANDARD_CLAIMS = java.util.Arrays.stream(Claims.values())
-            .filter(claim -> claim != Claims.UNKNOWN)
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(Claims::name, claim -> claim));
+    /**
+     * The Java type MicroProfile JWT gives each standard claim ({@code org.eclipse.microprofile.jwt.Claims}), copied
+     * rather than read from that enum: initialising it loads {@code jakarta.json.JsonObject}, and a servlet
+     * application on Tomcat or Jetty may have no JSON-P at all. Claims not listed are JSON-P values, built only when
+     * asked for.
+     */
+    private static final Map<String, Class<?>> STANDARD_CLAIM_TYPES = standardClaimTypes();
+    private static final String RAW_TOKEN = "raw_token";
+
+    private static Map<String, Class<?>> standardClaimTypes() {
+        Map<String, Class<?>> types = new java.util.HashMap<>();
+        for (String name : new String[] {"iss", "sub", "jti", "upn", "raw_token", "azp", "nonce", "full_name",
+                "family_name", "middle_name", "nickname", "given_name", "preferred_username", "email", "gender",
+                "birthdate", "zoneinfo", "locale", "phone_number", "acr", "amr", "cnf", "sip_from_tag", "sip_date",
+                "sip_callid", "sip_cseq_num", "sip_via_branch", "orig", "dest", "mky", "jwe", "kid", "jku"}) {
+            types.put(name, String.class);
+        }
+        for (String name : new String[] {"exp", "iat", "nbf", "auth_time", "updated_at", "at_hash", "c_hash"}) {
+            types.put(name, Long.class);
+        }
+        types.put("groups", Set.class);
+        types.put("aud", Set.class);
+        types.put("email_verified", Boolean.class);
+        types.put("phone_number_verified", Boolean.class);
+        return Map.copyOf(types);
+    }
 
     private final String rawToken;
     private final Map<String, Object> claims;
@@ -74,7 +96,7 @@ public final class VerifiedToken implements JsonWebToken {
 
     /** The default configuration's roles: the {@code groups} claim and the scopes. */
     private static Set<String> defaultRoles(Map<String, Object> claims, Scopes scopes) {
-        Set<String> roles = new LinkedHashSet<>(stringSet(claims.get(Claims.groups.name())));
+        Set<String> roles = new LinkedHashSet<>(stringSet(claims.get("groups")));
         roles.addAll(scopes.values());
         return roles;
     }
@@ -127,6 +149,23 @@ public final class VerifiedToken implements JsonWebToken {
         return claims;
     }
 
+    // MicroProfile's default accessors name the Claims enum; these do not (see STANDARD_CLAIM_TYPES).
+
+    @Override
+    public String getIssuer() {
+        return claims.get("iss") instanceof String issuer ? issuer : null;
+    }
+
+    @Override
+    public String getSubject() {
+        return claims.get("sub") instanceof String subject ? subject : null;
+    }
+
+    @Override
+    public String getTokenID() {
+        return claims.get("jti") instanceof String id ? id : null;
+    }
+
     /** MicroProfile JWT's rule: {@code upn}, else {@code preferred_username}, else {@code sub}. */
     @Override
     public String getName() {
@@ -144,13 +183,13 @@ public final class VerifiedToken implements JsonWebToken {
      */
     @Override
     public long getExpirationTime() {
-        return claims.get(Claims.exp.name()) instanceof Number exp ? exp.longValue() : 0L;
+        return claims.get("exp") instanceof Number exp ? exp.longValue() : 0L;
     }
 
     /** {@code iat} in epoch seconds, or {@code 0} when the token has none (it is optional). */
     @Override
     public long getIssuedAtTime() {
-        return claims.get(Claims.iat.name()) instanceof Number iat ? iat.longValue() : 0L;
+        return claims.get("iat") instanceof Number iat ? iat.longValue() : 0L;
     }
 
     @Override
@@ -160,38 +199,38 @@ public final class VerifiedToken implements JsonWebToken {
 
     @Override
     public Set<String> getGroups() {
-        return stringSet(claims.get(Claims.groups.name()));
+        return stringSet(claims.get("groups"));
     }
 
     @Override
     public Set<String> getAudience() {
-        Object aud = claims.get(Claims.aud.name());
+        Object aud = claims.get("aud");
         return aud == null ? null : stringSet(aud);
     }
 
     @Override
     public Set<String> getClaimNames() {
         Set<String> names = new LinkedHashSet<>(claims.keySet());
-        names.add(Claims.raw_token.name());
+        names.add(RAW_TOKEN);
         return names;
     }
 
     @Override
     public boolean containsClaim(String claimName) {
-        return claims.containsKey(claimName) || Claims.raw_token.name().equals(claimName);
+        return claims.containsKey(claimName) || RAW_TOKEN.equals(claimName);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getClaim(String claimName) {
-        if (Claims.raw_token.name().equals(claimName)) {
+        if (RAW_TOKEN.equals(claimName)) {
             return (T) rawToken;
         }
         Object value = claims.get(claimName);
         if (value == null) {
             return null;
         }
-        Class<?> type = claimType(claimName).getType();
+        Class<?> type = STANDARD_CLAIM_TYPES.get(claimName);
         if (type == Long.class) {
             // A number beyond a long has no Long reading: null, never a wrapped value.
             return value instanceof Number number && !(number instanceof java.math.BigInteger big && big.bitLength() > 63)
@@ -209,9 +248,6 @@ public final class VerifiedToken implements JsonWebToken {
         return (T) JsonClaimValues.of(value);
     }
 
-    private static Claims claimType(String claimName) {
-        return STANDARD_CLAIMS.getOrDefault(claimName, Claims.UNKNOWN);
-    }
 
     private static Set<String> stringSet(Object value) {
         if (value instanceof String single) {

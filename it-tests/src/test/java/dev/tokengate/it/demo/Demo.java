@@ -1,10 +1,9 @@
 package dev.tokengate.it.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokengate.it.support.DPoPClient;
 import dev.tokengate.it.support.LoopbackHttp;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import dev.tokengate.test.TestIssuer;
+import dev.tokengate.test.TokenBuilder;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,17 +20,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The README's demo: a local OAuth 2.0 issuer (mock-oauth2-server) on 127.0.0.1, the sample API on Payara Micro at
+ * The README's demo: a local OAuth 2.0 issuer (tokengate-test's {@link TestIssuer}) on 127.0.0.1, the sample API on Payara Micro at
  * http://localhost:8080 configured by system properties to trust it, then ready-made tokens and curl lines. Runs until
  * Ctrl-C, which stops both. Started by {@code mvn -Pdemo verify} (exec:java in the it-tests module).
  */
 public final class Demo {
     static final String AUDIENCE = "https://api.tokengate.dev/health";
-    static final String ISSUER_ID = "default";
     static final int API_PORT = 8080;
     static final int PREFERRED_ISSUER_PORT = 8081;
     static final int PROOF_PORT = 8082;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         File payaraJar = requiredFile("tokengate.demo.payara-micro");
@@ -42,10 +38,8 @@ public final class Demo {
             fail("port " + API_PORT + " is in use: stop whatever listens there and run the demo again");
         }
 
-        MockOAuth2Server issuer = new MockOAuth2Server();
-        issuer.start(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
-                portIsFree(PREFERRED_ISSUER_PORT) ? PREFERRED_ISSUER_PORT : 0);
-        String issuerUrl = issuer.issuerUrl(ISSUER_ID).toString();
+        TestIssuer issuer = TestIssuer.create().audience(AUDIENCE).preferredPort(PREFERRED_ISSUER_PORT).start();
+        String issuerUrl = issuer.issuer();
 
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-Dhazelcast.socket.bind.any=false",
@@ -54,7 +48,7 @@ public final class Demo {
         String extraWar = System.getProperty("tokengate.demo.extra-war", "");
         if (!extraWar.isBlank()) {
             // The load test's MP-JWT baseline: the server's own MP-JWT needs the key location (it does no discovery).
-            command.add("-Dmp.jwt.verify.publickey.location=" + issuer.jwksUrl(ISSUER_ID));
+            command.add("-Dmp.jwt.verify.publickey.location=" + issuer.jwksUri());
         }
         command.addAll(List.of("-jar", payaraJar.getAbsolutePath(),
                 "--deploy", war.getAbsolutePath(), "--contextroot", "/"));
@@ -76,24 +70,22 @@ public final class Demo {
             } catch (InterruptedException e) {
                 payara.destroyForcibly();
             }
-            issuer.shutdown();
+            issuer.close();
         }, "demo-shutdown"));
 
-        System.out.println("Issuer (mock-oauth2-server): " + issuerUrl);
+        System.out.println("Issuer (tokengate-test): " + issuerUrl);
         System.out.println("Starting the sample API on Payara Micro (log: " + log.toAbsolutePath() + ") ...");
         waitUntilUp(payara, log);
 
         String base = "http://localhost:" + API_PORT;
         Map<String, String> tokens = new java.util.LinkedHashMap<>();
-        tokens.put("NO_SCOPE", token(issuer, "demo-user", Map.of(), 3600));
-        tokens.put("READ_PATIENTS", token(issuer, "demo-user", Map.of("scope", "read:patients"), 3600));
-        tokens.put("READ_ADMIN", token(issuer, "demo-admin", Map.of("scope", "read:admin"), 3600));
-        tokens.put("EXPIRED", token(issuer, "demo-user", Map.of("scope", "read:patients"), -3600));
-        tokens.put("STRONG_LOGIN", token(issuer, "demo-user", Map.of("scope", "read:patients", "acr", "mfa",
-                "auth_time", java.time.Instant.now().getEpochSecond()), 3600));
+        tokens.put("NO_SCOPE", token(issuer, "demo-user").build());
+        tokens.put("READ_PATIENTS", token(issuer, "demo-user").scopes("read:patients").build());
+        tokens.put("READ_ADMIN", token(issuer, "demo-admin").scopes("read:admin").build());
+        tokens.put("EXPIRED", token(issuer, "demo-user").scopes("read:patients").expired().build());
+        tokens.put("STRONG_LOGIN", token(issuer, "demo-user").scopes("read:patients").acr("mfa").build());
         DPoPClient dpopClient = new DPoPClient();
-        tokens.put("DPOP_BOUND", token(issuer, "demo-user", Map.of("scope", "read:patients",
-                "cnf", Map.of("jkt", dpopClient.thumbprint())), 3600));
+        tokens.put("DPOP_BOUND", token(issuer, "demo-user").scopes("read:patients").dpopBound(dpopClient.thumbprint()).build());
         String proofs = startProofMinter(dpopClient, tokens.get("DPOP_BOUND"));
 
         System.out.println();
@@ -131,14 +123,9 @@ public final class Demo {
         System.out.println("Payara Micro exited with status " + exit + "; see " + log.toAbsolutePath());
     }
 
-    private static String token(MockOAuth2Server issuer, String subject, Map<String, Object> claims, long expirySeconds)
-            throws IOException {
-        Map<String, Object> withClient = new java.util.HashMap<>(claims);
-        withClient.put("azp", "demo-client");
-        issuer.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE), withClient, expirySeconds));
-        HttpResponse<String> response = LoopbackHttp.postForm(URI.create(issuer.tokenEndpointUrl(ISSUER_ID).toString()),
-                Map.of("grant_type", "client_credentials", "client_id", subject, "client_secret", "demo"));
-        return JSON.readTree(response.body()).required("access_token").asText();
+    /** A token of the demo's client ({@code azp} demo-client) for {@code subject}, valid for an hour. */
+    private static TokenBuilder token(TestIssuer issuer, String subject) {
+        return issuer.token().subject(subject).claim("azp", "demo-client");
     }
 
     /**
