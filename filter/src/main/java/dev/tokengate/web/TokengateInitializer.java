@@ -86,8 +86,7 @@ public final class TokengateInitializer implements ServletContainerInitializer {
             }
         }
         context.setAttribute(ServletContextRuntime.ATTRIBUTE, runtime);
-        context.addListener(new RuntimeShutdown(runtime));
-        runtime.announce(context);
+        context.addListener(new RuntimeLifecycle(runtime));
         if (runtime.resourceMetadata() != null) {
             ServletRegistration.Dynamic metadata = context.addServlet("tokengate-resource-metadata",
                     new ResourceMetadataServlet(runtime.resourceMetadata()));

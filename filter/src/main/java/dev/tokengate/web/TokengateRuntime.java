@@ -2,6 +2,7 @@ package dev.tokengate.web;
 
 import dev.tokengate.internal.config.ConfigurationSummary;
 import dev.tokengate.internal.metrics.TokengateMetrics;
+import dev.tokengate.internal.metrics.export.MetricsExports;
 
 import java.time.Clock;
 
@@ -27,6 +28,7 @@ final class TokengateRuntime implements AutoCloseable {
     private final Clock clock;
     private final TokengateMetrics metrics;
     private volatile Management management;
+    private volatile MetricsExports exports;
     private final AutoCloseable resources;
 
     TokengateRuntime(TokengateConfig config, TokenValidator validator, RequestAuthenticator authenticator,
@@ -83,8 +85,9 @@ final class TokengateRuntime implements AutoCloseable {
     }
 
     /**
-     * Logs the effective configuration (one INFO line, secrets redacted) and registers the JMX view, once the
-     * application's context path is known; {@link #close()} takes the view away again.
+     * Logs the effective configuration (one INFO line, secrets redacted), registers the JMX view and exports the
+     * counters to the metrics APIs present, once the application's context path is known and its CDI container (where
+     * it has one) runs; {@link #close()} takes them away again.
      */
     void announce(jakarta.servlet.ServletContext context) {
         LOG.log(System.Logger.Level.INFO, ConfigurationSummary.of(config, context.getContextPath()));
@@ -93,6 +96,9 @@ final class TokengateRuntime implements AutoCloseable {
                     config.monitoring().failureThreshold());
             view.register();
             management = view;
+        }
+        if (config.monitoring().metrics()) {
+            exports = MetricsExports.start(metrics, context.getContextPath());
         }
     }
 
@@ -117,6 +123,10 @@ final class TokengateRuntime implements AutoCloseable {
         Management registered = management;
         if (registered != null) {
             registered.unregister();
+        }
+        MetricsExports exported = exports;
+        if (exported != null) {
+            exported.close();
         }
         try {
             resources.close();

@@ -2,9 +2,9 @@ package dev.tokengate.it;
 
 import dev.tokengate.it.support.DPoPClient;
 import dev.tokengate.it.support.EmbeddedTomcat;
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestServers;
 import dev.tokengate.it.support.TestWars;
 import dev.tokengate.it.support.TlsMaterial;
@@ -22,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +39,7 @@ public class CertificateOverTlsIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.put("tokengate.dpop.policy", "allowed");
         return TestWars.withTokengate("tls", config)
                 .addClasses(SenderConstrainedApi.class, SenderConstrainedApi.Caller.class, SenderConstrainedApi.Payments.class);
@@ -56,8 +55,8 @@ public class CertificateOverTlsIT {
     }
 
     static String boundTo(String pem) {
-        return TestIssuer.get().token("carol", List.of(TestIssuer.AUDIENCE),
-                Map.of("scope", "read:patients", "cnf", Map.of("x5t#S256", TlsMaterial.thumbprint(pem))), 3600);
+        return KitIssuer.get().token().subject("carol").scopes("read:patients")
+                .claim("cnf", Map.of("x5t#S256", TlsMaterial.thumbprint(pem))).build();
     }
 
     @Test
@@ -86,8 +85,8 @@ public class CertificateOverTlsIT {
     @Test
     void aDpopProofNamesTheHttpsUri() throws Exception {
         URI target = https("rest/caller");
-        String token = TestIssuer.get().token("alice", List.of(TestIssuer.AUDIENCE),
-                Map.of("scope", "read:patients", "cnf", Map.of("jkt", CLIENT.thumbprint())), 3600);
+        String token = KitIssuer.get().token().subject("alice").scopes("read:patients")
+                .dpopBound(CLIENT.thumbprint()).build();
         HttpResponse<String> response = overTls(false, target, "DPoP " + token, CLIENT.proof("GET", target.toString(), token));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("alice|DPoP");

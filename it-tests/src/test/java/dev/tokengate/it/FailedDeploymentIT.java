@@ -1,7 +1,7 @@
 package dev.tokengate.it;
 
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.PayaraMicroGuard;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -39,7 +39,7 @@ public class FailedDeploymentIT {
 
     @Deployment(name = NAME, managed = false, testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.remove("mp.jwt.verify.issuer");
         config.put("tokengate.protected-paths", "/whoami");
         return TestWars.withTokengate(NAME, config).addClass(WhoAmIServlet.class);

@@ -1,9 +1,9 @@
 package dev.tokengate.it;
 
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ public class ResourceMetadataIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.remove("tokengate.resource-metadata.enabled");
         config.put("tokengate.resource-metadata.resource-name", "Charts API");
         return TestWars.withTokengate("metadata", config).addClasses(MetadataApi.class, MetadataApi.Charts.class);
@@ -55,7 +54,7 @@ public class ResourceMetadataIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/json"));
         assertThat(response.body()).isEqualTo("{\"resource\":\"" + resource() + "\",\"authorization_servers\":[\""
-                + TestIssuer.get().issuer() + "\"],\"scopes_supported\":[\"read:charts\",\"write:charts\"],"
+                + KitIssuer.get().issuer() + "\"],\"scopes_supported\":[\"read:charts\",\"write:charts\"],"
                 + "\"bearer_methods_supported\":[\"header\"],\"resource_name\":\"Charts API\"}");
     }
 
@@ -69,7 +68,7 @@ public class ResourceMetadataIT {
 
     @Test
     void anInsufficientScopeChallengePointsToItToo() {
-        String token = TestIssuer.get().token("reader", List.of(TestIssuer.AUDIENCE), Map.of("scope", "read:charts"), 3600);
+        String token = KitIssuer.get().token().subject("reader").scopes("read:charts").build();
         assertThat(LoopbackHttp.getWithBearer(uri("rest/charts"), token).statusCode()).isEqualTo(200);
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/charts/sign"), token);
         assertThat(response.statusCode()).isEqualTo(403);

@@ -1,9 +1,9 @@
 package dev.tokengate.it;
 
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,7 +33,7 @@ public class RolesIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         // Keycloak's realm and client roles, Entra ID's roles, Auth0's namespaced claim (a JSON Pointer: it has slashes)
         config.put("tokengate.roles.claims",
                 "realm_access.roles,resource_access.patients-api.roles,roles,/https:~1~1example.com~1roles");
@@ -60,10 +60,9 @@ public class RolesIT {
     }
 
     private static String keycloakToken(List<String> realmRoles, List<String> clientRoles, String scope) {
-        return TestIssuer.get().token("kc-user", List.of(TestIssuer.AUDIENCE), Map.of(
-                "realm_access", Map.of("roles", realmRoles),
-                "resource_access", Map.of("patients-api", Map.of("roles", clientRoles)),
-                "scope", scope), 3600);
+        return KitIssuer.get().token().keycloak().subject("kc-user")
+                .scopes(scope).roles(realmRoles.toArray(String[]::new))
+                .claim("resource_access", Map.of("patients-api", Map.of("roles", clientRoles))).build();
     }
 
     @Test
@@ -83,16 +82,17 @@ public class RolesIT {
 
     @Test
     void anEntraAppRoleLetsTheCallerIn() {
-        String entra = TestIssuer.get().token("entra-user", List.of(TestIssuer.AUDIENCE), Map.of(
-                "roles", List.of("reader"), "groups", List.of("7f8c0a52-3c8e-4d7e-9b1a-2f6f6c1b0e11"), "scp", "openid"), 3600);
+        String entra = KitIssuer.get().token().entra().subject("entra-user").scopes("openid").roles("reader")
+                .claim("groups", List.of("7f8c0a52-3c8e-4d7e-9b1a-2f6f6c1b0e11")).build();
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"), entra);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
     void anAuth0NamespacedRoleLetsTheCallerIn() {
-        String auth0 = TestIssuer.get().token("auth0|user", List.of(TestIssuer.AUDIENCE), Map.of(
-                "https://example.com/roles", List.of("reader"), "permissions", List.of("read:other")), 3600);
+        // not the kit's auth0() preset: its roles claim has another namespace, and this token has no scope claim
+        String auth0 = KitIssuer.get().token().subject("auth0|user")
+                .claim("https://example.com/roles", List.of("reader")).claim("permissions", List.of("read:other")).build();
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("patients"), auth0);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }

@@ -3,9 +3,9 @@ package dev.tokengate.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokengate.it.support.DPoPClient;
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.tokengate.it.support.ServerLog;
+import dev.tokengate.test.TokenBuilder;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +23,7 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -53,7 +55,7 @@ public class SampleApiIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.remove("mp.jwt.verify.publickey.location"); // discovery: <issuer>/.well-known/openid-configuration
         config.put("tokengate.protected-paths", "/servlet/*"); // as in the sample's own file
         return TestWars.sampleWar(config);
@@ -75,8 +77,9 @@ public class SampleApiIT {
         return "Bearer " + token;
     }
 
-    private static String token(Map<String, Object> claims) {
-        return TestIssuer.get().token("client-1", List.of(TestIssuer.AUDIENCE), claims, 3600);
+    /** client-1's token for this API, valid for an hour: the tests add what each is about. */
+    private static TokenBuilder token() {
+        return KitIssuer.get().token().subject("client-1");
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String challenge) {
@@ -90,15 +93,16 @@ public class SampleApiIT {
     @Test
     void thePrescriptionsNeedAStrongRecentLogin() {
         assertProblem(call("GET api/prescriptions", null), 401, BARE);
-        assertProblem(call("GET api/prescriptions", bearer(token(Map.of("scope", "read:patients")))), 401,
+        assertProblem(call("GET api/prescriptions", bearer(token().scopes("read:patients").build())), 401,
                 "Bearer realm=\"api\", error=\"insufficient_user_authentication\", error_description=\"A different"
                         + " authentication level is required.\", acr_values=\"mfa\", max_age=300");
-        long now = java.time.Instant.now().getEpochSecond();
-        assertProblem(call("GET api/prescriptions", bearer(token(Map.of("scope", "read:patients", "acr", "mfa",
-                "auth_time", now - 3600)))), 401, "Bearer realm=\"api\", error=\"insufficient_user_authentication\","
-                + " error_description=\"More recent authentication is required.\", acr_values=\"mfa\", max_age=300");
-        HttpResponse<String> strong = call("GET api/prescriptions", bearer(token(Map.of("scope", "read:patients",
-                "acr", "mfa", "auth_time", now))));
+        Instant now = Instant.now();
+        String oldLogin = token().scopes("read:patients").acr("mfa").authTime(now.minusSeconds(3600)).build();
+        assertProblem(call("GET api/prescriptions", bearer(oldLogin)), 401, "Bearer realm=\"api\","
+                + " error=\"insufficient_user_authentication\", error_description=\"More recent authentication is"
+                + " required.\", acr_values=\"mfa\", max_age=300");
+        HttpResponse<String> strong = call("GET api/prescriptions",
+                bearer(token().scopes("read:patients").acr("mfa").authTime(now).build()));
         assertThat(strong.statusCode()).as(strong.body()).isEqualTo(200);
     }
 
@@ -107,7 +111,7 @@ public class SampleApiIT {
     @Test
     void theLabResultsNeedADpopBoundTokenWithItsProof() {
         DPoPClient client = new DPoPClient();
-        String bound = token(Map.of("scope", "read:patients", "cnf", Map.of("jkt", client.thumbprint())));
+        String bound = token().scopes("read:patients").dpopBound(client.thumbprint()).build();
         URI uri = Loopback.resolve(deploymentUrl, "api/lab-results");
         HttpResponse<String> proven = LoopbackHttp.get(uri, Map.of("Authorization", "DPoP " + bound,
                 "DPoP", client.proof("GET", uri.toString(), bound)));
@@ -115,7 +119,7 @@ public class SampleApiIT {
         assertThat(proven.body()).contains("lab results");
 
         assertProblem(call("GET api/lab-results", null), 401, "DPoP realm=\"api\", " + DPOP_ALGS);
-        assertProblem(call("GET api/lab-results", bearer(token(Map.of("scope", "read:patients")))), 401,
+        assertProblem(call("GET api/lab-results", bearer(token().scopes("read:patients").build())), 401,
                 "DPoP realm=\"api\", error=\"invalid_token\", error_description=\"This resource accepts only DPoP-bound"
                         + " access tokens.\", " + DPOP_ALGS);
         assertProblem(call("GET api/lab-results", bearer(bound)), 401,
@@ -143,8 +147,8 @@ public class SampleApiIT {
 
     @Test
     void eachEndpointNeedsItsScope() {
-        String all = bearer(token(Map.of("scope", "read:patients write:patients read:admin")));
-        String none = bearer(token(Map.of("scope", "openid")));
+        String all = bearer(token().scopes("read:patients", "write:patients", "read:admin").build());
+        String none = bearer(token().scopes("openid").build());
         PROTECTED.forEach((endpoint, scopes) -> {
             assertThat(call(endpoint, all).statusCode()).as(endpoint).isIn(200, 201);
             HttpResponse<String> withoutScope = call(endpoint, none);
@@ -155,22 +159,23 @@ public class SampleApiIT {
                         + "The access token does not grant the scope this resource requires.\", scope=\"" + scopes + "\"");
             }
         });
-        assertThat(call("GET api/records", bearer(token(Map.of("scope", "read:admin")))).statusCode()).isEqualTo(200);
-        assertThat(call("GET api/records", bearer(token(Map.of("scope", "read:patients")))).statusCode()).isEqualTo(200);
+        assertThat(call("GET api/records", bearer(token().scopes("read:admin").build())).statusCode()).isEqualTo(200);
+        assertThat(call("GET api/records", bearer(token().scopes("read:patients").build())).statusCode()).isEqualTo(200);
     }
 
     @Test
     void anAuth0ShapedTokenWorks() throws Exception {
-        String token = TestIssuer.get().token("auth0|user-7",
-                List.of(TestIssuer.AUDIENCE, TestIssuer.get().issuer() + "/userinfo"),
-                Map.of("azp", "spa-client", "scope", "openid profile", "permissions", List.of("read:patients", "read:admin")),
-                3600);
+        // not the kit's auth0() preset: its permissions would repeat the scope claim, and here they differ
+        String token = KitIssuer.get().token().subject("auth0|user-7")
+                .audience(KitIssuer.AUDIENCE, KitIssuer.get().issuer() + "/userinfo")
+                .claim("azp", "spa-client").claim("scope", "openid profile")
+                .claim("permissions", List.of("read:patients", "read:admin")).build();
         HttpResponse<String> me = call("GET api/me", bearer(token));
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(me.body());
         assertThat(body.get("sub").asText()).isEqualTo("auth0|user-7");
         assertThat(body.get("azp").asText()).isEqualTo("spa-client");
-        assertThat(body.get("aud").toString()).contains(TestIssuer.AUDIENCE);
+        assertThat(body.get("aud").toString()).contains(KitIssuer.AUDIENCE);
         assertThat(body.get("scopes").toString()).contains("openid", "profile", "read:patients", "read:admin");
         // @Inject JsonWebToken gives the token the filter validated, not smallrye-jwt's empty one.
         assertThat(body.get("injectedSubject").asText()).isEqualTo("auth0|user-7");
@@ -181,8 +186,8 @@ public class SampleApiIT {
 
     @Test
     void anOktaShapedTokenWorks() throws Exception {
-        String token = TestIssuer.get().token("00u-okta-user", List.of(TestIssuer.AUDIENCE),
-                Map.of("scp", List.of("read:patients", "write:patients"), "cid", "okta-client", "client_id", "okta-client"), 3600);
+        String token = KitIssuer.get().token().okta().subject("00u-okta-user").scopes("read:patients", "write:patients")
+                .claim("cid", "okta-client").claim("client_id", "okta-client").build();
         HttpResponse<String> me = call("GET api/me", bearer(token));
         assertThat(me.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(me.body());
@@ -195,28 +200,26 @@ public class SampleApiIT {
 
     @Test
     void thePlainServletSeesTheCaller() throws Exception {
-        HttpResponse<String> response = call("GET servlet/whoami", bearer(token(Map.of())));
+        HttpResponse<String> response = call("GET servlet/whoami", bearer(token().build()));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("authType").asText()).isEqualTo("Bearer");
     }
 
     @Test
     void everyKindOfBadTokenIsRefusedEverywhereWithItsReason() throws Exception {
-        String valid = token(Map.of("scope", "read:patients write:patients read:admin"));
+        String valid = token().scopes("read:patients", "write:patients", "read:admin").build();
         String[] parts = valid.split("\\.");
         long now = Instant.now().getEpochSecond();
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put(TestIssuer.get().token("client-1", List.of(TestIssuer.AUDIENCE), Map.of(), -3600),
-                "The access token has expired.");
-        cases.put(TestIssuer.get().token("client-1", List.of(TestIssuer.AUDIENCE), Map.of("nbf", now + 3600), 7200),
+        cases.put(token().expiresIn(Duration.ofSeconds(-3600)).build(), "The access token has expired.");
+        cases.put(token().claim("nbf", now + 3600).expiresIn(Duration.ofHours(2)).build(),
                 "The access token is not valid yet.");
-        cases.put(TestIssuer.get().token("client-1", List.of("https://other.example.test"), Map.of(), 3600),
-                "The access token is not intended for this API.");
+        cases.put(token().audience("https://other.example.test").build(), "The access token is not intended for this API.");
         // Another issuer signs with its own key, which this API does not know...
-        cases.put(TestIssuer.get().tokenFromIssuer("other-issuer", "client-1", List.of(TestIssuer.AUDIENCE)),
-                "The access token is signed with a key this API does not know.");
+        cases.put(token().claim("iss", "http://127.0.0.1:1/other-issuer").signedWithUnknownKey().keyId("other-issuer")
+                .build(), "The access token is signed with a key this API does not know.");
         // ...and the trusted key with another iss is refused for the iss.
-        cases.put(TestIssuer.get().token("client-1", List.of(TestIssuer.AUDIENCE), Map.of("iss", "https://evil.example.test"), 3600),
+        cases.put(token().claim("iss", "https://evil.example.test").build(),
                 "The access token was not issued by the trusted issuer.");
         cases.put(parts[0] + "." + tamper(parts[1]) + "." + parts[2], "The access token signature is invalid.");
         cases.put(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".",
@@ -245,9 +248,10 @@ public class SampleApiIT {
         return b64(json.replace("client-1", "client-2"));
     }
 
+
     /** RS256 public key used as an HS256 secret: the key-confusion attack. */
     private static String hmacWithThePublicKey(String payload) throws Exception {
-        String jwks = LoopbackHttp.get(TestIssuer.get().jwksUri()).body();
+        String jwks = LoopbackHttp.get(URI.create(KitIssuer.get().jwksUri())).body();
         byte[] secret = jwks.getBytes(StandardCharsets.UTF_8);
         String signingInput = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + payload;
         Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,10 +1,10 @@
 package dev.tokengate.it;
 
 import dev.tokengate.it.support.DPoPClient;
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import dev.tokengate.it.support.TlsMaterial;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -19,7 +19,6 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +35,7 @@ public class SenderConstrainedIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.put("tokengate.dpop.policy", "allowed");
         config.put("tokengate.dpop.algorithms", "ES256,PS256");
         config.put("tokengate.client-certificate.header", "X-Client-Cert");
@@ -53,13 +52,12 @@ public class SenderConstrainedIT {
     }
 
     static String boundToken(String scope) {
-        return TestIssuer.get().token("alice", List.of(TestIssuer.AUDIENCE),
-                Map.of("scope", scope, "cnf", Map.of("jkt", CLIENT.thumbprint())), 3600);
+        return KitIssuer.get().token().subject("alice").scopes(scope).dpopBound(CLIENT.thumbprint()).build();
     }
 
     static String certificateBoundToken(String pem) {
-        return TestIssuer.get().token("carol", List.of(TestIssuer.AUDIENCE),
-                Map.of("scope", "read:patients", "cnf", Map.of("x5t#S256", TlsMaterial.thumbprint(pem))), 3600);
+        return KitIssuer.get().token().subject("carol").scopes("read:patients")
+                .claim("cnf", Map.of("x5t#S256", TlsMaterial.thumbprint(pem))).build();
     }
 
     private HttpResponse<String> withDPoP(String path, String token) {
@@ -93,7 +91,7 @@ public class SenderConstrainedIT {
 
     @Test
     void aResourceThatRequiresDPoPRefusesABearerTokenWithTheDpopChallengeAlone() {
-        String token = TestIssuer.get().token("bob", List.of(TestIssuer.AUDIENCE), Map.of("scope", "write:payments"), 3600);
+        String token = KitIssuer.get().token().subject("bob").scopes("write:payments").build();
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/payments"), token);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate"))
@@ -102,7 +100,8 @@ public class SenderConstrainedIT {
 
     @Test
     void aPlainBearerTokenPassesWhereDPoPIsOnlyAllowed() {
-        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/caller"), TestIssuer.get().token("bob"));
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/caller"),
+                KitIssuer.get().token().subject("bob").build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("bob|Bearer");
     }

@@ -2,8 +2,8 @@ package dev.tokengate.it;
 
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
+import dev.tokengate.it.support.MockOAuth2Issuer;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,8 +21,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code tokengate.issuers} on every server: two issuers of the test server (each id signs with its own key), each
- * with its own audience and JWKS; a token goes by its {@code iss} to one of them, and a third issuer is refused.
+ * {@code tokengate.issuers} on every server: two issuers of mock-oauth2-server (each id signs with its own key), each
+ * with its own audience and JWKS; a token goes by its {@code iss} to one of them, and a third issuer is refused. The
+ * one class on the third-party issuer ({@link MockOAuth2Issuer}) rather than the kit.
  */
 @ExtendWith({ServerLog.class, ArquillianExtension.class})
 public class SeveralIssuersIT {
@@ -30,8 +31,9 @@ public class SeveralIssuersIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        TestIssuer issuer = TestIssuer.get();
-        Map<String, String> config = TestWars.issuerConfig(issuer);
+        MockOAuth2Issuer issuer = MockOAuth2Issuer.get();
+        Map<String, String> config = TestWars.issuerConfig(issuer.issuer(), MockOAuth2Issuer.AUDIENCE,
+                issuer.jwksUri().toString());
         config.put("tokengate.issuers", "partner");
         config.put("tokengate.issuer.partner.issuer", issuer.server().issuerUrl("partner").toString());
         config.put("tokengate.issuer.partner.audiences", PARTNER_AUDIENCE);
@@ -48,14 +50,15 @@ public class SeveralIssuersIT {
 
     @Test
     void theDefaultIssuersTokenIsAccepted() {
-        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/who"), TestIssuer.get().token("alice"));
+        String token = MockOAuth2Issuer.get().token("alice");
+        HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/who"), token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("default|alice");
     }
 
     @Test
     void theNamedIssuersTokenIsAcceptedAndSaysWhichIssuer() {
-        String token = TestIssuer.get().tokenFromIssuer("partner", "bob", List.of(PARTNER_AUDIENCE));
+        String token = MockOAuth2Issuer.get().tokenFromIssuer("partner", "bob", List.of(PARTNER_AUDIENCE));
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/who"), token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("partner|bob");
@@ -63,7 +66,7 @@ public class SeveralIssuersIT {
 
     @Test
     void anIssuerNobodyTrustsIsRefused() {
-        String token = TestIssuer.get().tokenFromIssuer("stranger", "eve", List.of(TestIssuer.AUDIENCE));
+        String token = MockOAuth2Issuer.get().tokenFromIssuer("stranger", "eve", List.of(MockOAuth2Issuer.AUDIENCE));
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/who"), token);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"api\", "
@@ -72,7 +75,7 @@ public class SeveralIssuersIT {
 
     @Test
     void eachIssuerHasItsOwnAudience() {
-        String token = TestIssuer.get().tokenFromIssuer("partner", "bob", List.of(TestIssuer.AUDIENCE));
+        String token = MockOAuth2Issuer.get().tokenFromIssuer("partner", "bob", List.of(MockOAuth2Issuer.AUDIENCE));
         HttpResponse<String> response = LoopbackHttp.getWithBearer(uri("rest/who"), token);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"api\", "

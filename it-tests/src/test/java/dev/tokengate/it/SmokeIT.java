@@ -1,8 +1,8 @@
 package dev.tokengate.it;
 
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +29,7 @@ public class SmokeIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get()); // starts the issuer: the WAR needs its port
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get()); // starts the issuer: the WAR needs its port
         config.put("tokengate.protected-paths", "/whoami");
         return TestWars.withTokengate("smoke", config).addClasses(WhoAmIServlet.class, SmokeApi.class, SmokeApi.Reports.class);
     }
@@ -53,13 +53,12 @@ public class SmokeIT {
     void theBindingFromWebInfLibGuardsTheResource() {
         URI reports = Loopback.resolve(deploymentUrl, "rest/reports");
         assertThat(LoopbackHttp.get(reports).statusCode()).isEqualTo(401);
-        String withoutScope = TestIssuer.get().token("smoke-client");
+        String withoutScope = KitIssuer.get().token().subject("smoke-client").build();
         HttpResponse<String> forbidden = LoopbackHttp.getWithBearer(reports, withoutScope);
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h ->
                 assertThat(h).contains("error=\"insufficient_scope\"", "scope=\"read:reports\""));
-        String withScope = TestIssuer.get().token("smoke-client", java.util.List.of(TestIssuer.AUDIENCE),
-                Map.of("scope", "read:reports"), 3600);
+        String withScope = KitIssuer.get().token().subject("smoke-client").scopes("read:reports").build();
         HttpResponse<String> ok = LoopbackHttp.getWithBearer(reports, withScope);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("reports for smoke-client");
@@ -67,7 +66,7 @@ public class SmokeIT {
 
     @Test
     void aTokenFromTheIssuerNamesTheCaller() {
-        String token = TestIssuer.get().token("smoke-client");
+        String token = KitIssuer.get().token().subject("smoke-client").build();
 
         HttpResponse<String> response = LoopbackHttp.getWithBearer(whoami(), token);
 

@@ -1,9 +1,9 @@
 package dev.tokengate.it;
 
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +32,7 @@ public class StepUpIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.put("tokengate.protected-paths", "/whoami");
         config.put("tokengate.protected-paths.acr-values", "phr,phrh");
         config.put("tokengate.protected-paths.max-age", "5m");
@@ -49,8 +48,8 @@ public class StepUpIT {
     }
 
     private static String token(String acr, long loginSecondsAgo) {
-        return TestIssuer.get().token("stepper", List.of(TestIssuer.AUDIENCE), Map.of("scope", "read:patients",
-                "acr", acr, "auth_time", Instant.now().getEpochSecond() - loginSecondsAgo), 3600);
+        return KitIssuer.get().token().subject("stepper").scopes("read:patients")
+                .acr(acr).authTime(Instant.now().minusSeconds(loginSecondsAgo)).build();
     }
 
     private static void assertStepUp(HttpResponse<String> response, String description) {

@@ -43,6 +43,7 @@ public final class TokenBuilder {
     private Instant issuedAt = Instant.now();
     private boolean unknownKey;
     private boolean unsigned;
+    private String keyId;
     private String type = "at+jwt";
 
     TokenBuilder(TestIssuer issuer) {
@@ -109,6 +110,25 @@ public final class TokenBuilder {
      */
     public TokenBuilder authTime(Instant authTime) {
         return claim("auth_time", authTime.getEpochSecond());
+    }
+
+    /**
+     * @param notBefore when it becomes valid ({@code nbf})
+     * @return this builder
+     */
+    public TokenBuilder notBefore(Instant notBefore) {
+        return claim("nbf", notBefore.getEpochSecond());
+    }
+
+    /**
+     * @param keyId the header's {@code kid} instead of the signing key's own: with {@link #signedWithUnknownKey()}, a
+     *              token from another issuer, whose key the API cannot find; alone, a {@code kid} the issuer never
+     *              published
+     * @return this builder
+     */
+    public TokenBuilder keyId(String keyId) {
+        this.keyId = keyId;
+        return this;
     }
 
     /**
@@ -229,7 +249,8 @@ public final class TokenBuilder {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(JsonUtil.toJson(payload));
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-            jws.setKeyIdHeaderValue(unknownKey ? issuer.signingKey().getKeyId() : key.getKeyId());
+            // an unknown key under the issuer's kid: a forgery the API finds a key for, whose signature then fails
+            jws.setKeyIdHeaderValue(keyId != null ? keyId : unknownKey ? issuer.signingKey().getKeyId() : key.getKeyId());
             if (type != null) {
                 jws.setHeader("typ", type);
             }
@@ -256,38 +277,43 @@ public final class TokenBuilder {
     private Map<String, Object> payload() {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", issuer.issuer());
-        payload.putAll(claims);
         payload.put("iat", issuedAt.getEpochSecond());
         payload.put("exp", issuedAt.plus(expiresIn).getEpochSecond());
+        payload.putAll(claims); // an explicit claim("exp", ...) or claim("iat", ...) wins
         String scope = String.join(" ", scopes);
+        // a preset places what was granted, and leaves out what was not: no empty scope string, no empty role list
+        boolean anyScope = !scopes.isEmpty();
+        boolean anyRole = !roles.isEmpty();
         switch (shape) {
             case PLAIN -> {
-                if (!scopes.isEmpty()) {
-                    payload.putIfAbsent("scope", scope);
-                }
-                if (!roles.isEmpty()) {
-                    payload.putIfAbsent("groups", List.copyOf(roles));
-                }
+                putIf(payload, anyScope, "scope", scope);
+                putIf(payload, anyRole, "groups", List.copyOf(roles));
             }
             case AUTH0 -> {
-                payload.putIfAbsent("scope", scope);
-                payload.putIfAbsent("permissions", List.copyOf(scopes));
-                payload.putIfAbsent(AUTH0_ROLES_CLAIM, List.copyOf(roles));
+                putIf(payload, anyScope, "scope", scope);
+                putIf(payload, anyScope, "permissions", List.copyOf(scopes));
+                putIf(payload, anyRole, AUTH0_ROLES_CLAIM, List.copyOf(roles));
             }
             case OKTA -> {
-                payload.putIfAbsent("scp", List.copyOf(scopes));
-                payload.putIfAbsent("groups", List.copyOf(roles));
+                putIf(payload, anyScope, "scp", List.copyOf(scopes));
+                putIf(payload, anyRole, "groups", List.copyOf(roles));
             }
             case KEYCLOAK -> {
-                payload.putIfAbsent("scope", scope);
-                payload.putIfAbsent("realm_access", Map.of("roles", List.copyOf(roles)));
+                putIf(payload, anyScope, "scope", scope);
+                putIf(payload, anyRole, "realm_access", Map.of("roles", List.copyOf(roles)));
             }
             case ENTRA -> {
-                payload.putIfAbsent("scp", scope);
-                payload.putIfAbsent("roles", List.copyOf(roles));
+                putIf(payload, anyScope, "scp", scope);
+                putIf(payload, anyRole, "roles", List.copyOf(roles));
             }
         }
         return payload;
+    }
+
+    private static void putIf(Map<String, Object> payload, boolean granted, String name, Object value) {
+        if (granted) {
+            payload.putIfAbsent(name, value);
+        }
     }
 
     private static RsaJsonWebKey stranger() throws JoseException {

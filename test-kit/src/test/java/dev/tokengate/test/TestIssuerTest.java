@@ -81,6 +81,28 @@ class TestIssuerTest {
     }
 
     @Test
+    void presetsLeaveOutWhatWasNotGranted() throws Exception {
+        assertThat(claimsOf(issuer.token().keycloak().roles("nurse").build())).doesNotContainKey("scope");
+        assertThat(claimsOf(issuer.token().auth0().scopes("read:patients").build()))
+                .doesNotContainKey(TokenBuilder.AUTH0_ROLES_CLAIM);
+        assertThat(claimsOf(issuer.token().entra().build())).doesNotContainKeys("scp", "roles");
+    }
+
+    @Test
+    void explicitTimeClaimsWin() throws Exception {
+        long inAnHour = java.time.Instant.now().plusSeconds(3600).getEpochSecond();
+        assertThat(claimsOf(issuer.token().claim("exp", inAnHour + 60).notBefore(java.time.Instant.now()).build()))
+                .containsEntry("exp", inAnHour + 60).containsKey("nbf");
+    }
+
+    @Test
+    void aTokenUnderAnotherKeyIdNamesIt() throws Exception {
+        String token = issuer.token().signedWithUnknownKey().keyId("other-issuer").build();
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]));
+        assertThat(JsonUtil.parseJson(header)).containsEntry("kid", "other-issuer");
+    }
+
+    @Test
     void rotatedKeysArePublishedBesideTheOldOnesUntilRetired() throws Exception {
         String before = issuer.token().build();
         String kid = issuer.rotateKeys();

@@ -86,7 +86,7 @@ public final class ConfigLoader {
                 namedIssuers(http),
                 dpop(),
                 clientCertificate(),
-                new TokengateConfig.MonitoringSettings(bool(JMX, true),
+                new TokengateConfig.MonitoringSettings(bool(JMX, true), bool(METRICS, true),
                         positiveDuration(HEALTH_FAILURE_THRESHOLD, Duration.ofSeconds(60))));
     }
 

@@ -58,6 +58,7 @@ public final class PropertyNames {
     public static final String CLIENT_CERTIFICATE_HEADER = "tokengate.client-certificate.header";
     public static final String CLIENT_CERTIFICATE_TRUSTED_PROXIES = "tokengate.client-certificate.trusted-proxies";
     public static final String JMX = "tokengate.jmx.enabled";
+    public static final String METRICS = "tokengate.metrics.enabled";
     public static final String HEALTH_FAILURE_THRESHOLD = "tokengate.health.failure-threshold";
     public static final String JWKS_REFRESH = "tokengate.jwks.refresh-interval";
     public static final String JWKS_UNKNOWN_KID = "tokengate.jwks.unknown-kid-interval";

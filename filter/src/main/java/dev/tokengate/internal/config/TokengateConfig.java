@@ -227,7 +227,7 @@ public record TokengateConfig(
      * What operators see: whether the JMX view is registered, and how long an issuer's introspection or userinfo calls
      * may fail without a success in between before readiness reports it.
      */
-    public record MonitoringSettings(boolean jmx, Duration failureThreshold) {
+    public record MonitoringSettings(boolean jmx, boolean metrics, Duration failureThreshold) {
     }
 
     /** Calls to the issuer. */

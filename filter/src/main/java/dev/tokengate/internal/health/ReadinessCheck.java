@@ -17,7 +17,7 @@ import java.util.List;
  * tokengate's MicroProfile Health readiness check, named {@value #NAME}: down while an issuer whose keys come from a
  * JWKS has never had a key set loaded, or while introspection or userinfo calls have failed past
  * {@code tokengate.health.failure-threshold}; each such issuer is a data entry with its last error. Never a liveness
- * check. The jar's {@code beans.xml} keeps this package out of bean scanning; {@code ReadinessExtension} adds this
+ * check. The jar's {@code beans.xml} keeps this package out of bean scanning; {@code OptionalBeansExtension} adds this
  * class as a bean only where the Health API exists, so the server's MicroProfile Health finds it as it finds any
  * application's check.
  *

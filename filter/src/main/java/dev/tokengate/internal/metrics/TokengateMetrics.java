@@ -235,14 +235,23 @@ public final class TokengateMetrics {
     /** Seconds since each key-fetching issuer last loaded its keys; {@code -1} while it never has. */
     public Map<String, Long> keySetAgeSeconds() {
         Map<String, Long> ages = new LinkedHashMap<>();
-        long now = clock.millis();
         for (int i = 0; i < issuers.size() - 1; i++) {
             if (fetchesKeys[i]) {
-                long loaded = keySetLoadedAt[i].get();
-                ages.put(issuers.get(i), loaded == 0 ? -1 : Math.max(0, (now - loaded) / 1000));
+                ages.put(issuers.get(i), keySetAge(i));
             }
         }
         return ages;
+    }
+
+    /** Seconds since this issuer last loaded its keys; {@code -1} while it never has (or never fetches any). */
+    public long keySetAgeSeconds(String issuerName) {
+        int index = indexOf(issuerName);
+        return fetchesKeys[index] ? keySetAge(index) : -1;
+    }
+
+    private long keySetAge(int issuer) {
+        long loaded = keySetLoadedAt[issuer].get();
+        return loaded == 0 ? -1 : Math.max(0, (clock.millis() - loaded) / 1000);
     }
 
     /**

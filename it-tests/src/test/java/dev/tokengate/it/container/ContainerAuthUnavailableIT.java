@@ -1,8 +1,8 @@
 package dev.tokengate.it.container;
 
 import dev.tokengate.it.support.ExpectedWarnings;
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestServers;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -38,7 +38,7 @@ public class ContainerAuthUnavailableIT {
 
     @Deployment(name = NAME, managed = false, testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.put("tokengate.container-authentication", "true");
         return TestWars.withTokengate(NAME, config).addClasses(GuardedServlet.class);
     }

@@ -1,8 +1,8 @@
 package dev.tokengate.it.monitoring;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.LoopbackHttp;
-import dev.tokengate.it.support.TestIssuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ public final class FlakyJwks {
     private FlakyJwks() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 0), 0);
         server.createContext("/jwks", exchange -> {
-            byte[] body = up ? LoopbackHttp.get(TestIssuer.get().jwksUri()).body().getBytes(StandardCharsets.UTF_8)
+            byte[] body = up ? LoopbackHttp.get(URI.create(KitIssuer.get().jwksUri())).body().getBytes(StandardCharsets.UTF_8)
                     : "{\"error\":\"down for the test\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(up ? 200 : 503, body.length);

@@ -1,10 +1,11 @@
 package dev.tokengate.it.monitoring;
 
 import dev.tokengate.it.WhoAmIServlet;
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
+import dev.tokengate.it.support.TestServers;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,23 +16,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * tokengate's counters on every server, read through its JMX view from inside the server: after a known sequence of
- * requests, accepted tokens and refusals by reason and issuer, the JWKS fetch, the verified-token cache.
+ * tokengate's counters on every server after a known sequence of requests (accepted tokens and refusals by reason and
+ * issuer, the JWKS fetch, the verified-token cache), read three ways: its JMX view from inside the server; the
+ * Micrometer registry of an application that has Micrometer; and, on Payara, the server's MicroProfile Metrics
+ * endpoint. The other it-tests' WARs have no Micrometer and most servers no MicroProfile Metrics: they show that
+ * tokengate deploys without either.
  */
 @ExtendWith({ServerLog.class, ArquillianExtension.class})
 public class MonitoringIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.put("tokengate.protected-paths", "/whoami");
-        return TestWars.withTokengate("monitored", config).addClasses(WhoAmIServlet.class, JmxServlet.class);
+        // the application has Micrometer (as no other it-test WAR has): tokengate exports its counters there too
+        return TestWars.withTokengate("monitored", config)
+                .addClasses(WhoAmIServlet.class, JmxServlet.class, MetersServlet.class)
+                .addAsLibraries(TestWars.jarsOf(io.micrometer.core.instrument.MeterRegistry.class,
+                        io.micrometer.common.KeyValue.class, io.micrometer.observation.Observation.class,
+                        org.HdrHistogram.Histogram.class, org.LatencyUtils.PauseDetector.class));
     }
 
     @ArquillianResource
@@ -43,9 +52,10 @@ public class MonitoringIT {
 
     @Test
     void theCountersShowAKnownSequenceOfRequests() {
-        String valid = TestIssuer.get().token("counted");
-        String expired = TestIssuer.get().token("late", List.of(TestIssuer.AUDIENCE), Map.of(), -3600);
-        String elsewhere = TestIssuer.get().token("misdirected", List.of("https://another-api.tokengate.test"), Map.of(), 3600);
+        String valid = KitIssuer.get().token().subject("counted").build();
+        String expired = KitIssuer.get().token().subject("late").expiresIn(Duration.ofSeconds(-3600)).build();
+        String elsewhere = KitIssuer.get().token().subject("misdirected")
+                .audience("https://another-api.tokengate.test").build();
         assertThat(LoopbackHttp.getWithBearer(uri("whoami"), valid).statusCode()).isEqualTo(200);
         assertThat(LoopbackHttp.getWithBearer(uri("whoami"), valid).statusCode()).isEqualTo(200);
         assertThat(LoopbackHttp.getWithBearer(uri("whoami"), expired).statusCode()).isEqualTo(401);
@@ -62,5 +72,30 @@ public class MonitoringIT {
                 "CacheEvents verified-tokens default hit=1",
                 "Ready true");
         assertThat(view.lines().filter(line -> line.startsWith("KeySetAgeSeconds default="))).hasSize(1);
+
+        String meters = LoopbackHttp.get(uri("tokengate-meters")).body();
+        assertThat(meters.lines()).contains(
+                "tokengate.tokens.accepted application=/monitored,issuer=default 2",
+                "tokengate.tokens.refused application=/monitored,issuer=default,reason=expired 1",
+                "tokengate.tokens.refused application=/monitored,issuer=default,reason=wrong_audience 1",
+                "tokengate.tokens.refused application=/monitored,issuer=unknown,reason=missing_token 1",
+                "tokengate.cache.events application=/monitored,cache=verified-tokens,event=hit,issuer=default 1");
+        assertThat(meters.lines().filter(line -> line.startsWith(
+                "tokengate.issuer.calls application=/monitored,call=jwks,issuer=default,outcome=success count=1 seconds=")))
+                .hasSize(1);
+        assertThat(meters.lines().filter(line -> line.matches(
+                "tokengate\\.keyset\\.age application=/monitored,issuer=default \\d+"))).hasSize(1);
+
+        if (TestServers.current() == TestServers.PAYARA_MICRO) {
+            // the server's MicroProfile Metrics, in its OpenMetrics text: the same numbers, as gauges
+            String metrics = LoopbackHttp.get(Loopback.resolve(deploymentUrl, "/metrics?scope=application")).body();
+            assertThat(metrics.lines().filter(line -> line.startsWith("tokengate_tokens_accepted{")
+                    && line.contains("application=\"/monitored\"") && line.contains("issuer=\"default\"")))
+                    .singleElement().asString().endsWith(" 2");
+            assertThat(metrics.lines().filter(line -> line.startsWith("tokengate_tokens_refused{")
+                    && line.contains("application=\"/monitored\"") && line.contains("reason=\"expired\"")
+                    && line.contains("issuer=\"default\"")))
+                    .singleElement().asString().endsWith(" 1");
+        }
     }
 }

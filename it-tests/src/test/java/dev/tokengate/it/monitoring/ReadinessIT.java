@@ -2,10 +2,10 @@ package dev.tokengate.it.monitoring;
 
 import dev.tokengate.it.WhoAmIServlet;
 import dev.tokengate.it.support.ExpectedWarnings;
+import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestIssuer;
 import dev.tokengate.it.support.TestServers;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,7 +33,7 @@ public class ReadinessIT {
     @Deployment(testable = false)
     public static WebArchive deployment() {
         FlakyJwks.get().up(false);
-        Map<String, String> config = TestWars.issuerConfig(TestIssuer.get());
+        Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.put("mp.jwt.verify.publickey.location", FlakyJwks.get().uri().toString());
         config.put("tokengate.protected-paths", "/whoami");
         return TestWars.withTokengate("readiness", config).addClasses(WhoAmIServlet.class, JmxServlet.class);
@@ -48,7 +48,7 @@ public class ReadinessIT {
 
     @Test
     void downWhileTheJwksDoesNotAnswerAndUpOnceItDoes() throws Exception {
-        String token = TestIssuer.get().token("patient");
+        String token = KitIssuer.get().token().subject("patient").build();
         assertThat(LoopbackHttp.getWithBearer(uri("whoami"), token).statusCode()).isEqualTo(503);
         String down = LoopbackHttp.get(uri("tokengate-jmx")).body();
         assertThat(down.lines()).contains("Ready false", "KeySetAgeSeconds default=-1");

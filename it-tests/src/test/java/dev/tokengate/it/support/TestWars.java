@@ -1,5 +1,6 @@
 package dev.tokengate.it.support;
 
+import dev.tokengate.test.TestIssuer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -46,15 +47,20 @@ public final class TestWars {
     }
 
     /**
-     * The configuration that points a WAR at the {@link TestIssuer}: its issuer, {@link TestIssuer#AUDIENCE}, and its
-     * JWKS URL (leave {@code mp.jwt.verify.publickey.location} out to make the filter use OIDC discovery instead).
-     * RFC 9728 metadata is switched off. A mutable copy: add {@code tokengate.*} properties to it.
+     * The configuration that points a WAR at the {@link KitIssuer}: its issuer, its audience, and its JWKS URL (leave
+     * {@code mp.jwt.verify.publickey.location} out to make the filter use OIDC discovery instead). RFC 9728 metadata is
+     * switched off. A mutable copy: add {@code tokengate.*} properties to it.
      */
     public static Map<String, String> issuerConfig(TestIssuer issuer) {
+        return issuerConfig(issuer.issuer(), issuer.audience(), issuer.jwksUri());
+    }
+
+    /** The same for any issuer (SeveralIssuersIT's {@link MockOAuth2Issuer}). */
+    public static Map<String, String> issuerConfig(String issuer, String audience, String jwksUri) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("mp.jwt.verify.issuer", issuer.issuer());
-        config.put("mp.jwt.verify.audiences", TestIssuer.AUDIENCE);
-        config.put("mp.jwt.verify.publickey.location", issuer.jwksUri().toString());
+        config.put("mp.jwt.verify.issuer", issuer);
+        config.put("mp.jwt.verify.audiences", audience);
+        config.put("mp.jwt.verify.publickey.location", jwksUri);
         // RFC 9728's resource_metadata would end every challenge the tests compare exactly; ResourceMetadataIT
         // removes this line and checks it on every server
         config.put("tokengate.resource-metadata.enabled", "false");
@@ -89,6 +95,17 @@ public final class TestWars {
 
     private static File sampleWarFile() {
         return new File(System.getProperty(SAMPLE_WAR_PROPERTY, "target/sample.war"));
+    }
+
+    /** The jars of the test class path that hold these classes: libraries an application puts in its WAR. */
+    public static File[] jarsOf(Class<?>... classes) {
+        return Arrays.stream(classes).map(type -> {
+            try {
+                return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().toArray(File[]::new);
     }
 
     /** The jars the build copied for {@code WEB-INF/lib}. */

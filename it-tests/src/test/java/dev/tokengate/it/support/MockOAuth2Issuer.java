@@ -15,28 +15,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real OAuth 2.0 issuer of the tests: one {@code mock-oauth2-server} per test JVM, bound to 127.0.0.1 on a free
- * port, started by the first call to {@link #get()} (call it from the {@code @Deployment} method: the WAR's
- * configuration needs its port) and stopped when the JVM exits. Its URLs say {@code localhost} (loopback, so the filter
- * accepts plain-http discovery and JWKS there), and tokens carry {@code iss} = {@link #issuer()}.
+ * The one third-party issuer of the it-tests, kept so that tokengate is never tested only against its own kit
+ * ({@link KitIssuer}): one {@code mock-oauth2-server} per test JVM, bound to 127.0.0.1 on a free port, started by the
+ * first call to {@link #get()} (call it from the {@code @Deployment} method: the WAR's configuration needs its port)
+ * and stopped when the JVM exits. Its tokens are fetched over HTTP from its token endpoint, as a client would. Its URLs
+ * say {@code localhost} (loopback, so the filter accepts plain-http discovery and JWKS there), and tokens carry
+ * {@code iss} = {@link #issuer()}; each issuer id ({@link #tokenFromIssuer}) is another issuer with its own key.
+ * {@code SeveralIssuersIT} uses it.
  */
-public final class TestIssuer {
+public final class MockOAuth2Issuer {
     /** The path segment of the issuer URL: {@code http://localhost:<port>/tokengate}. */
     public static final String ISSUER_ID = "tokengate";
     /** The audience the test WARs are configured with. */
     public static final String AUDIENCE = "https://api.tokengate.test";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestIssuer instance;
+    private static MockOAuth2Issuer instance;
 
     private final MockOAuth2Server server;
 
-    private TestIssuer(MockOAuth2Server server) {
+    private MockOAuth2Issuer(MockOAuth2Server server) {
         this.server = server;
     }
 
     /** The running issuer; starts it on first use. */
-    public static synchronized TestIssuer get() {
+    public static synchronized MockOAuth2Issuer get() {
         if (instance == null) {
             MockOAuth2Server server = new MockOAuth2Server();
             try {
@@ -44,7 +47,7 @@ public final class TestIssuer {
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }
-            instance = new TestIssuer(server);
+            instance = new MockOAuth2Issuer(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mock-oauth2-server shutdown"));
             System.out.println("[it] mock-oauth2-server issuer " + instance.issuer());
         }
