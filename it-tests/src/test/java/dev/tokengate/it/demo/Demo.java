@@ -109,6 +109,8 @@ public final class Demo {
         System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/prescriptions   # 401 insufficient_user_authentication (step-up)");
         System.out.println("curl -i -H \"Authorization: Bearer $STRONG_LOGIN\" " + base + "/api/prescriptions    # 200 (acr mfa, login under 5 minutes old)");
         System.out.println("curl -s " + base + "/.well-known/oauth-protected-resource                          # RFC 9728 metadata: issuer, scopes");
+        System.out.println("curl -s '" + base + "/metrics?scope=application' | grep '^tokengate_tokens'       # counters (Payara's MicroProfile Metrics)");
+        System.out.println("curl -s " + base + "/health/ready                                              # readiness: tokengate UP once keys are loaded");
         System.out.println();
         System.out.println("DPoP (RFC 9449): /api/lab-results takes DPoP-bound tokens only. A proof is single-use and minutes-fresh, so the");
         System.out.println("demo's client key signs a new one for each request at " + proofs + " (loopback only):");
