@@ -58,6 +58,7 @@ class ConfigLoaderTest {
         assertThat(config.http().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.http().readTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.scopeClaims().claimNames()).containsExactly("scope", "scp", "permissions");
+        assertThat(config.monitoring()).isEqualTo(new TokengateConfig.MonitoringSettings(true, true, Duration.ofSeconds(60)));
     }
 
     @Test
@@ -295,5 +296,17 @@ class ConfigLoaderTest {
         assertFailsNaming(MINIMAL.with(PropertyNames.CLIENT_CERTIFICATE_HEADER, "X-Client-Cert")
                 .with(PropertyNames.CLIENT_CERTIFICATE_TRUSTED_PROXIES, "proxy.internal"),
                 PropertyNames.CLIENT_CERTIFICATE_TRUSTED_PROXIES);
+    }
+
+    @Test
+    void theOperatorsViewsCanBeSwitchedOffAndTheThresholdSet() {
+        TokengateConfig config = load(MINIMAL.with(PropertyNames.JMX, "false").with(PropertyNames.METRICS, "false")
+                .with(PropertyNames.HEALTH_FAILURE_THRESHOLD, "2m"));
+        assertThat(config.monitoring()).isEqualTo(new TokengateConfig.MonitoringSettings(false, false, Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void aMetricsSwitchThatIsNoBooleanFailsNamingIt() {
+        assertFailsNaming(MINIMAL.with(PropertyNames.METRICS, "perhaps"), PropertyNames.METRICS);
     }
 }
