@@ -43,8 +43,8 @@ public record MetricSeries(String name, String description, Kind kind, Map<Strin
     }
 
     /**
-     * Every series of one application: a number fixed at start-up (about 40 refusal reasons × (issuers + 1), plus six
-     * call and six cache series per issuer), whatever the traffic.
+     * Every series of one application: a number fixed at start-up, whatever the traffic: 40 refusal reasons ×
+     * (issuers + 1), and per issuer one accepted, six call and six cache series, and the key-set age with a JWKS.
      *
      * @param application the context path, which keeps two applications' series apart in a server-wide registry
      */
