@@ -5,7 +5,6 @@ import dev.tokengate.it.support.KitIssuer;
 import dev.tokengate.it.support.Loopback;
 import dev.tokengate.it.support.LoopbackHttp;
 import dev.tokengate.it.support.ServerLog;
-import dev.tokengate.it.support.TestServers;
 import dev.tokengate.it.support.TestWars;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * tokengate's counters on every server after a known sequence of requests (accepted tokens and refusals by reason and
  * issuer, the JWKS fetch, the verified-token cache), read three ways: its JMX view from inside the server; the
- * Micrometer registry of an application that has Micrometer; and, on Payara, the server's MicroProfile Metrics
- * endpoint. The other it-tests' WARs have no Micrometer and most servers no MicroProfile Metrics: they show that
- * tokengate deploys without either.
+ * Micrometer registry of an application that has Micrometer; and, where the server has MicroProfile Metrics (Payara's
+ * own, Open Liberty's SmallRye), the server's {@code /metrics} endpoint. The other it-tests' WARs have no Micrometer
+ * and most servers no MicroProfile Metrics: they show that tokengate deploys without either.
  */
 @ExtendWith({ServerLog.class, ArquillianExtension.class})
 public class MonitoringIT {
+    /** Set (it-tests/pom.xml) for the runs whose server has MicroProfile Metrics: Payara Micro 6 and 7, liberty-mpconfig. */
+    static final String MP_METRICS = "tokengate.it.mp-metrics";
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
@@ -86,16 +87,24 @@ public class MonitoringIT {
         assertThat(meters.lines().filter(line -> line.matches(
                 "tokengate\\.keyset\\.age application=/monitored,issuer=default \\d+"))).hasSize(1);
 
-        if (TestServers.current() == TestServers.PAYARA_MICRO) {
+        if (Boolean.getBoolean(MP_METRICS)) {
             // the server's MicroProfile Metrics, in its OpenMetrics text: the same numbers, as gauges
             String metrics = LoopbackHttp.get(Loopback.resolve(deploymentUrl, "/metrics?scope=application")).body();
-            assertThat(metrics.lines().filter(line -> line.startsWith("tokengate_tokens_accepted{")
-                    && line.contains("application=\"/monitored\"") && line.contains("issuer=\"default\"")))
-                    .singleElement().asString().endsWith(" 2");
-            assertThat(metrics.lines().filter(line -> line.startsWith("tokengate_tokens_refused{")
-                    && line.contains("application=\"/monitored\"") && line.contains("reason=\"expired\"")
-                    && line.contains("issuer=\"default\"")))
-                    .singleElement().asString().endsWith(" 1");
+            assertThat(gauge(metrics, "tokengate_tokens_accepted", "issuer=\"default\"")).isEqualTo(2.0);
+            assertThat(gauge(metrics, "tokengate_tokens_refused", "issuer=\"default\"", "reason=\"expired\""))
+                    .isEqualTo(1.0);
+            assertThat(gauge(metrics, "tokengate_issuer_calls", "call=\"jwks\"", "outcome=\"success\""))
+                    .isEqualTo(1.0);
         }
+    }
+
+    /** This application's one series of {@code name} with these labels: its value (Payara writes 2, SmallRye 2.0). */
+    private static double gauge(String metrics, String name, String... labels) {
+        String line = metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains("application=\"/monitored\"")
+                        && java.util.Arrays.stream(labels).allMatch(l::contains))
+                .reduce((one, two) -> {
+                    throw new AssertionError("two series of " + name + ": " + one + " / " + two);
+                }).orElseThrow(() -> new AssertionError("no series " + name + " in:\n" + metrics));
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 }
