@@ -91,14 +91,16 @@ final class TokengateRuntime implements AutoCloseable {
      */
     void announce(jakarta.servlet.ServletContext context) {
         LOG.log(System.Logger.Level.INFO, ConfigurationSummary.of(config, context.getContextPath()));
+        // the name operators see in the JMX view, the metric tags and the log lines: "/" for the root application
+        String application = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
         if (config.monitoring().jmx()) {
-            Management view = new Management(context.getContextPath(), metrics, authenticator.rejectionLog(),
+            Management view = new Management(application, metrics, authenticator.rejectionLog(),
                     config.monitoring().failureThreshold());
             view.register();
             management = view;
         }
         if (config.monitoring().metrics()) {
-            exports = MetricsExports.start(metrics, context.getContextPath());
+            exports = MetricsExports.start(metrics, application);
         }
     }
 
