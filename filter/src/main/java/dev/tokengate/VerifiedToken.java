@@ -114,7 +114,7 @@ public final class VerifiedToken implements JsonWebToken {
     /**
      * The caller's roles, which {@code isUserInRole}, {@code @RolesAllowed} and {@code SecurityContext} consult: the
      * values of the claims {@code tokengate.roles.claims} names ({@code groups} by default), mapped by
-     * {@code tokengate.roles.map}, plus the scopes unless {@code tokengate.roles.include-scopes=false}.
+     * {@code tokengate.roles.map}, plus the scopes only with {@code tokengate.roles.include-scopes=true}.
      *
      * @return the roles, empty when the token carries none
      */

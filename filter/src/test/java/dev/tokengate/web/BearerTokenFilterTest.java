@@ -74,11 +74,13 @@ class BearerTokenFilterTest {
     @Test
     void aValidTokenBecomesThePrincipal() throws Exception {
         String token = valid().claim("groups", List.of("nurses")).signWith(KEY);
-        HttpResponse<String> response = app.get("/secure/whoami", "Authorization", "Bearer " + token, "X-Role", "read:patients");
+        HttpResponse<String> response = app.get("/secure/whoami", "Authorization", "Bearer " + token, "X-Role", "nurses");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("user-1|Bearer|true");
         assertThat(app.get("/secure/whoami", "Authorization", "bEaReR " + token, "X-Role", "nurses").body()).isEqualTo("user-1|Bearer|true");
-        assertThat(app.get("/secure/whoami", "Authorization", "Bearer " + token, "X-Role", "READ:patients").body()).isEqualTo("user-1|Bearer|false");
+        assertThat(app.get("/secure/whoami", "Authorization", "Bearer " + token, "X-Role", "NURSES").body()).isEqualTo("user-1|Bearer|false");
+        // a scope is no role unless tokengate.roles.include-scopes=true
+        assertThat(app.get("/secure/whoami", "Authorization", "Bearer " + token, "X-Role", "read:patients").body()).isEqualTo("user-1|Bearer|false");
     }
 
     @Test

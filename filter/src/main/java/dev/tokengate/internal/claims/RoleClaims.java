@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * How a token's roles are worked out: the strings at each configured claim path, merged; each one the mapping names
  * replaced by the roles it maps to (so a Keycloak group {@code patients-readers} can be the role {@code reader}), the
- * others kept as they are; and, unless switched off, the token's scopes, as they are.
+ * others kept as they are; and, only where switched on, the token's scopes, as they are.
  *
  * @param paths         where the roles (or groups) are
  * @param mapping       group to roles; empty for none
@@ -18,8 +18,11 @@ import java.util.Set;
  */
 public record RoleClaims(List<ClaimPath> paths, Map<String, Set<String>> mapping, boolean includeScopes) {
 
-    /** MicroProfile JWT's {@code groups}, no mapping, scopes included: what tokengate did before roles were configurable. */
-    public static final RoleClaims DEFAULT = new RoleClaims(List.of(ClaimPath.parse("groups")), Map.of(), true);
+    /**
+     * MicroProfile JWT's {@code groups}, no mapping, scopes left out: a scope and a role are different namespaces (a
+     * client asks for scopes; an administrator grants roles), so a scope named like a role must not grant it.
+     */
+    public static final RoleClaims DEFAULT = new RoleClaims(List.of(ClaimPath.parse("groups")), Map.of(), false);
 
     public RoleClaims {
         paths = List.copyOf(paths);

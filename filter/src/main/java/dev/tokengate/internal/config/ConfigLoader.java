@@ -164,7 +164,7 @@ public final class ConfigLoader {
             }
             mapping.computeIfAbsent(group, key -> new LinkedHashSet<>()).add(role);
         }
-        return new RoleClaims(paths, mapping, bool(ROLES_INCLUDE_SCOPES, true));
+        return new RoleClaims(paths, mapping, bool(ROLES_INCLUDE_SCOPES, false));
     }
 
     private IssuerQuerySettings issuerQueries(HttpSettings http) {

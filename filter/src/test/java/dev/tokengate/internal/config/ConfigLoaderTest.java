@@ -198,17 +198,18 @@ class ConfigLoaderTest {
     void roleClaimsMapAndScopeInclusionAreRead() {
         TokengateConfig config = load(MINIMAL.with(PropertyNames.ROLE_CLAIMS, "realm_access.roles, /https:~1~1example.com~1roles")
                 .with(PropertyNames.ROLE_MAP, "readers=reader, ops=admin, ops=reader")
-                .with(PropertyNames.ROLES_INCLUDE_SCOPES, "false"));
+                .with(PropertyNames.ROLES_INCLUDE_SCOPES, "true"));
         assertThat(config.roleClaims().paths()).extracting(Object::toString)
                 .containsExactly("realm_access.roles", "/https:~1~1example.com~1roles");
         assertThat(config.roleClaims().mapping()).containsEntry("readers", java.util.Set.of("reader"))
                 .containsEntry("ops", java.util.Set.of("admin", "reader"));
-        assertThat(config.roleClaims().includeScopes()).isFalse();
+        assertThat(config.roleClaims().includeScopes()).isTrue();
     }
 
     @Test
-    void theDefaultRolesAreGroupsAndScopes() {
+    void theDefaultRolesAreTheGroupsWithoutTheScopes() {
         assertThat(load(MINIMAL).roleClaims()).isEqualTo(dev.tokengate.internal.claims.RoleClaims.DEFAULT);
+        assertThat(load(MINIMAL).roleClaims().includeScopes()).isFalse();
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -59,6 +59,8 @@ public class ContainerAuthIT {
         Map<String, String> config = TestWars.issuerConfig(KitIssuer.get());
         config.put("tokengate.container-authentication", "true");
         config.put("tokengate.roles.claims", "groups,realm_access.roles,roles,/https:~1~1example.com~1roles");
+        // the reader's role is its scope here (the web.xml constraint and the beans name "read:patients"): opted in
+        config.put("tokengate.roles.include-scopes", "true");
         WebArchive war = TestWars.withTokengate("container", config)
                 .addClasses(CallerApi.class, CallerApi.JaxRs.class, CallerApi.Cdi.class, CallerApi.Container.class,
                         PatientsBean.class, GuardedServlet.class)
