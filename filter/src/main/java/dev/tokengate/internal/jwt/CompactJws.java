@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * A JWS in compact serialization (RFC 7515 §7.1), parsed strictly: three base64url segments without padding,
  * whitespace or non-canonical trailing bits; a header that is a JSON object without duplicate names in valid UTF-8.
- * The payload is decoded but not parsed: that waits until the signature is known to be good.
+ * The payload is decoded but not parsed here: {@link #claims()} parses it, for the issuer check (only to refuse) and,
+ * after the signature, for the claim rules.
  */
 public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] signature, byte[] ascii,
                          int signingInputLength) {
@@ -51,7 +52,7 @@ public record CompactJws(String token, JwsHeader header, byte[] payload, byte[] 
         return Arrays.copyOf(ascii, signingInputLength);
     }
 
-    /** The payload as a JSON object: only called after the signature checked out. */
+    /** The payload as a JSON object: authentic only once the signature checked out. */
     public Map<String, Object> claims() throws TokenRejection {
         Optional<Map<String, Object>> claims = StrictJson.object(payload);
         if (claims.isEmpty()) {

@@ -34,13 +34,16 @@ public final class IssuerRouter implements TokenValidator {
                 return new Authentication.Authenticated(known);
             }
         }
-        Object issuer;
+        CompactJws jws;
+        Map<String, Object> claims;
         try {
-            issuer = CompactJws.parse(token).claims().get("iss");
+            jws = CompactJws.parse(token);
+            claims = jws.claims();
         } catch (TokenRejection rejection) {
             return new Authentication.Rejected(rejection.reason());
         }
-        JwtValidator validator = issuer instanceof String name ? byIssuer.get(name) : null;
-        return validator == null ? new Authentication.Rejected(RejectionReason.WRONG_ISSUER) : validator.validate(token);
+        JwtValidator validator = claims.get("iss") instanceof String name ? byIssuer.get(name) : null;
+        return validator == null ? new Authentication.Rejected(RejectionReason.WRONG_ISSUER)
+                : validator.validateParsed(jws, claims);
     }
 }

@@ -58,13 +58,13 @@ public final class JwtValidators {
         List<ClaimValidator> claimValidators = new ArrayList<>();
         TimeClaims timeClaims = new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime());
         claimValidators.add(timeClaims);
-        claimValidators.add(new IssuerClaim(jwt.issuer()));
         if (jwt.checksAudience()) {
             claimValidators.add(new AudienceClaim(jwt.audiences()));
         }
         return new JwtValidator(
                 List.of(new AllowedAlgorithms(jwt.algorithms()), new AccessTokenType(jwt.requireAtJwtType()),
                         new CriticalHeaders()),
+                new IssuerClaim(jwt.issuer()),
                 keyProvider(jwt, jwks, http, clock, sharedDiscovery, metrics),
                 new SignatureVerifier(jwt.algorithms()),
                 claimValidators,

@@ -92,6 +92,30 @@ class RemoteJwksKeyProviderTest {
     }
 
     @Test
+    void aForeignIssuersTokenIsRefusedByIssuerWithoutTouchingTheKeySet() {
+        server.serve(KEY_1);
+        JwtValidator validator = validator(config());
+        assertThat(validator.validate(token(KEY_1))).isInstanceOf(Authentication.Authenticated.class);
+        int before = server.jwksRequests();
+
+        // another realm of the same Keycloak: its own key, a kid this key set has never seen
+        String foreign = Tokens.valid(KEY_2).claim("iss", server.issuer() + "-other").signWith(KEY_2);
+        assertThat(validator.validate(foreign)).isEqualTo(new Authentication.Rejected(RejectionReason.WRONG_ISSUER));
+        assertThat(server.jwksRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void aForeignIssuersTokenLeavesTheRefetchForARealRotation() {
+        server.serve(KEY_1);
+        JwtValidator validator = validator(config(PropertyNames.JWKS_UNKNOWN_KID, "30s"));
+        assertThat(validator.validate(token(KEY_1))).isInstanceOf(Authentication.Authenticated.class);
+        validator.validate(Tokens.valid(KEY_2).claim("iss", server.issuer() + "-other").signWith(KEY_2));
+
+        server.serve(KEY_1, KEY_2);
+        assertThat(validator.validate(token(KEY_2))).isInstanceOf(Authentication.Authenticated.class);
+    }
+
+    @Test
     void aFloodOfUnknownKidsFetchesAtMostOncePerInterval() throws Exception {
         server.serve(KEY_1);
         JwtValidator validator = validator(config(PropertyNames.JWKS_UNKNOWN_KID, "30s"));
