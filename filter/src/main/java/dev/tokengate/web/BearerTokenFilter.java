@@ -27,6 +27,7 @@ public final class BearerTokenFilter implements Filter {
     private volatile TokengateRuntime runtime;
     /** Set when {@link #init} built the runtime (the web.xml route): then {@link #destroy} releases it. */
     private volatile boolean ownsRuntime;
+    private volatile ContainerBookkeeping bookkeeping = ContainerBookkeeping.NONE;
 
     /** For {@code web.xml}: configuration is read in {@link #init}. */
     public BearerTokenFilter() {
@@ -43,6 +44,7 @@ public final class BearerTokenFilter implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
+        bookkeeping = ContainerBookkeeping.forServer(filterConfig.getServletContext().getServerInfo());
         if (runtime == null) {
             boolean existed = filterConfig.getServletContext().getAttribute(ServletContextRuntime.ATTRIBUTE) != null;
             runtime = ServletContextRuntime.forContext(filterConfig.getServletContext());
@@ -71,7 +73,7 @@ public final class BearerTokenFilter implements Filter {
                 ? known : new LazyRequestAuthentication(httpRequest, current);
         httpRequest.setAttribute(RequestAuthentication.ATTRIBUTE, authentication);
         BearerRequest wrapped = httpRequest instanceof BearerRequest already ? already
-                : new BearerRequest(httpRequest, authentication);
+                : new BearerRequest(httpRequest, authentication, bookkeeping);
 
         String nonce = current.authenticator().dpopNonceFor(httpRequest);
         if (nonce != null) {

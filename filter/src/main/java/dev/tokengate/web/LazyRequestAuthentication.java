@@ -31,6 +31,11 @@ final class LazyRequestAuthentication implements RequestAuthentication {
         this.runtime = runtime;
     }
 
+    /** Whether the outcome is known already (asked for before), so that reading it costs nothing. */
+    boolean decided() {
+        return outcome != null;
+    }
+
     @Override
     public Authentication get() {
         Authentication known = outcome;

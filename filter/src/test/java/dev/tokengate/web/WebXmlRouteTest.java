@@ -95,6 +95,7 @@ class WebXmlRouteTest {
                     (self, method, args) -> switch (method.getName()) {
                         case "getClassLoader" -> getClass().getClassLoader();
                         case "getAttribute" -> null;
+                        case "getServerInfo" -> "test";
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
             jakarta.servlet.FilterConfig config = (jakarta.servlet.FilterConfig) java.lang.reflect.Proxy.newProxyInstance(
