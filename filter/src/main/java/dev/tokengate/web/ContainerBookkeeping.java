@@ -7,7 +7,8 @@ import java.util.Set;
  * Recognises a server's own reads of the caller, made on tokengate's request wrapper before the application runs, so
  * that they do not start a validation the application never asked for.
  *
- * <p>Payara and GlassFish ({@code com.sun.web.server.J2EEInstanceListener.handleBeforeEvent}) call
+ * <p>Payara and GlassFish ({@code com.sun.web.server.J2EEInstanceListener.handleBeforeEvent}, in GlassFish 8
+ * {@code EEInstanceListener}) call
  * {@code getUserPrincipal()} on the request they are about to hand to every filter and servlet, to carry a caller that
  * a request wrapper supplies into the EJB security context. Answered as the application's own question, that call
  * validated every token sent to a public endpoint: an introspection call per random opaque token, the public endpoint
@@ -24,7 +25,9 @@ final class ContainerBookkeeping {
     /** Where no server reads the caller early: nothing to recognise. */
     static final ContainerBookkeeping NONE = new ContainerBookkeeping(Set.of());
 
-    private static final Set<String> GLASSFISH_LISTENERS = Set.of("com.sun.web.server.J2EEInstanceListener");
+    /** Payara's name for it, and GlassFish 7's; GlassFish 8 renamed it. */
+    private static final Set<String> GLASSFISH_LISTENERS = Set.of("com.sun.web.server.J2EEInstanceListener",
+            "com.sun.web.server.EEInstanceListener");
     /** The wrapper's method, the helper that asks here, this class: the server's frame is within the next few. */
     private static final int FRAMES = 6;
 

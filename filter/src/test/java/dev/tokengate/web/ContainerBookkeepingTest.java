@@ -1,5 +1,6 @@
 package dev.tokengate.web;
 
+import com.sun.web.server.EEInstanceListener;
 import com.sun.web.server.J2EEInstanceListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +14,7 @@ class ContainerBookkeepingTest {
     void onPayaraAndGlassFishTheirListenersReadIsTheServers(String serverInfo) {
         ContainerBookkeeping bookkeeping = ContainerBookkeeping.forServer(serverInfo);
         assertThat(J2EEInstanceListener.handleBeforeEvent(bookkeeping::isCallerTheServer)).isTrue();
+        assertThat(EEInstanceListener.handleBeforeEvent(bookkeeping::isCallerTheServer)).isTrue();
     }
 
     @ParameterizedTest
