@@ -25,6 +25,7 @@ import dev.tokengate.internal.http.IssuerHttpClient;
 import dev.tokengate.internal.http.OidcDiscovery;
 import dev.tokengate.internal.jwt.JwtValidator;
 import dev.tokengate.internal.jwt.JwtValidators;
+import dev.tokengate.internal.opaque.IntrospectedJwts;
 import dev.tokengate.internal.opaque.IntrospectionValidator;
 import dev.tokengate.internal.opaque.IssuerEndpoint;
 import dev.tokengate.internal.opaque.UserinfoValidator;
@@ -62,24 +63,32 @@ final class PipelineAssembly {
         IssuerMetrics defaultMetrics = metrics.forIssuer(VerifiedToken.DEFAULT_ISSUER);
         OidcDiscovery discovery = config.discoveryDocument()
                 .map(uri -> new OidcDiscovery(uri, config.jwt().issuer(), http)).orElse(null);
-        JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.accessClaims(), config,
-                http, clock, discovery, defaultMetrics);
         IssuerQuerySettings queries = config.issuerQueries();
+        boolean introspectsJwts = queries.jwtIntrospection() != IssuerQuerySettings.JwtIntrospection.NEVER;
+        JwtValidator jwtValidator = JwtValidators.fromSettings(config.jwt(), config.accessClaims(), config,
+                http, clock, discovery, defaultMetrics, introspectsJwts);
         // The userinfo endpoint validates opaque tokens in userinfo mode, and serves CallerProfile in every mode.
         Optional<UserinfoValidator> userinfo = queries.validation() == IssuerQuerySettings.OpaqueValidation.USERINFO
                 || queries.userinfoEndpoint().isPresent() || discovery != null
                 ? Optional.of(userinfoValidator(config, http, discovery, clock, defaultMetrics)) : Optional.empty();
-        TokenValidator opaqueValidator = switch (queries.validation()) {
-            case NONE -> new OpaqueTokenRejector();
-            case INTROSPECTION -> new IntrospectionValidator(
+        // one introspection (one cache) for opaque tokens and JWTs alike
+        IntrospectionValidator introspection = queries.validation() == IssuerQuerySettings.OpaqueValidation.INTROSPECTION
+                || introspectsJwts ? new IntrospectionValidator(
                     endpoint(queries.introspectionEndpoint(), discovery, "introspection_endpoint", PropertyNames.INTROSPECTION_ENDPOINT),
                     queries, config.jwt().issuer(), config.jwt().audiences(), config.jwt().clockSkew(), config.accessClaims(),
-                    http, clock, config.retryAfter(), defaultMetrics);
+                    http, clock, config.retryAfter(), defaultMetrics) : null;
+        TokenValidator opaqueValidator = switch (queries.validation()) {
+            case NONE -> new OpaqueTokenRejector();
+            case INTROSPECTION -> introspection;
             case USERINFO -> userinfo.orElseThrow();
         };
         DPoPActivation activation = new DPoPActivation(config.dpop().policy());
-        TokenValidator validator = new TokenTypeDispatcher(jwtValidators(config, jwtValidator, http, clock, metrics),
-                opaqueValidator);
+        TokenValidator jwts = jwtValidators(config, jwtValidator, http, clock, metrics);
+        if (introspectsJwts) {
+            jwts = new IntrospectedJwts(jwts, introspection, queries.jwtIntrospection(), config.jwt().audiences(),
+                    config.accessClaims());
+        }
+        TokenValidator validator = new TokenTypeDispatcher(jwts, opaqueValidator);
         return new TokengateRuntime(config, validator,
                 new RequestAuthenticator(new Rfc6750TokenResolver(config.tokenLocations(),
                         request -> activation.active(request.getServletContext())),

@@ -178,9 +178,17 @@ public final class ConfigLoader {
                 .map(value -> httpUri(INTROSPECTION_ENDPOINT, value, http, "is not an http(s) URL"));
         Optional<URI> userinfo = string(USERINFO_ENDPOINT)
                 .map(value -> httpUri(USERINFO_ENDPOINT, value, http, "is not an http(s) URL"));
+        IssuerQuerySettings.JwtIntrospection jwtIntrospection = switch (string(JWT_INTROSPECT).orElse("never")
+                .toLowerCase(Locale.ROOT)) {
+            case "never" -> IssuerQuerySettings.JwtIntrospection.NEVER;
+            case "always" -> IssuerQuerySettings.JwtIntrospection.ALWAYS;
+            case "when-lightweight" -> IssuerQuerySettings.JwtIntrospection.WHEN_LIGHTWEIGHT;
+            default -> throw new ConfigurationException(JWT_INTROSPECT, "must be never, always or when-lightweight");
+        };
         String clientId = string(INTROSPECTION_CLIENT_ID).orElse("");
         Optional<String> secret = string(INTROSPECTION_CLIENT_SECRET);
-        if (validation == IssuerQuerySettings.OpaqueValidation.INTROSPECTION) {
+        if (validation == IssuerQuerySettings.OpaqueValidation.INTROSPECTION
+                || jwtIntrospection != IssuerQuerySettings.JwtIntrospection.NEVER) {
             if (clientId.isEmpty()) {
                 throw new ConfigurationException(INTROSPECTION_CLIENT_ID, "is not set: introspection needs this API's"
                         + " client credentials at the issuer");
@@ -199,7 +207,7 @@ public final class ConfigLoader {
         };
         return new IssuerQuerySettings(validation, introspection, userinfo, clientId, secret, clientAuth,
                 duration(OPAQUE_CACHE_TTL, Duration.ofSeconds(60)), duration(OPAQUE_NEGATIVE_TTL, Duration.ofSeconds(10)),
-                positiveInt(OPAQUE_CACHE_SIZE, 10_000));
+                positiveInt(OPAQUE_CACHE_SIZE, 10_000), jwtIntrospection);
     }
 
     private String realm() {

@@ -68,6 +68,7 @@ public final class PropertyNames {
     public static final String MAX_RESPONSE_SIZE = "tokengate.http.max-response-size";
     public static final String ALLOW_INSECURE_HTTP = "tokengate.http.allow-insecure";
     public static final String OPAQUE_VALIDATION = "tokengate.opaque.validation";
+    public static final String JWT_INTROSPECT = "tokengate.jwt.introspect";
     public static final String INTROSPECTION_ENDPOINT = "tokengate.introspection.endpoint";
     public static final String INTROSPECTION_CLIENT_ID = "tokengate.introspection.client-id";
     public static final String INTROSPECTION_CLIENT_SECRET = "tokengate.introspection.client-secret";

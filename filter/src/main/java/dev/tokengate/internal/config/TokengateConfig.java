@@ -151,9 +151,26 @@ public record TokengateConfig(
             ClientAuthentication clientAuthentication,
             Duration cacheTtl,
             Duration negativeCacheTtl,
-            int cacheMaxEntries) {
+            int cacheMaxEntries,
+            JwtIntrospection jwtIntrospection) {
+
+        /** Without introspection of JWTs. */
+        public IssuerQuerySettings(OpaqueValidation validation, Optional<URI> introspectionEndpoint,
+                                   Optional<URI> userinfoEndpoint, String clientId, Optional<String> clientSecret,
+                                   ClientAuthentication clientAuthentication, Duration cacheTtl,
+                                   Duration negativeCacheTtl, int cacheMaxEntries) {
+            this(validation, introspectionEndpoint, userinfoEndpoint, clientId, clientSecret, clientAuthentication,
+                    cacheTtl, negativeCacheTtl, cacheMaxEntries, JwtIntrospection.NEVER);
+        }
 
         public enum OpaqueValidation { NONE, INTROSPECTION, USERINFO }
+
+        /**
+         * Which of the default issuer's JWTs are also introspected, after they passed local validation
+         * ({@code tokengate.jwt.introspect}): none; all (revocation honoured); or only those without {@code aud}, as
+         * Keycloak's lightweight access tokens are.
+         */
+        public enum JwtIntrospection { NEVER, ALWAYS, WHEN_LIGHTWEIGHT }
 
         public enum ClientAuthentication { CLIENT_SECRET_BASIC, CLIENT_SECRET_POST }
 
@@ -163,7 +180,7 @@ public record TokengateConfig(
                     + ", userinfoEndpoint=" + userinfoEndpoint + ", clientId=" + clientId + ", clientSecret="
                     + (clientSecret.isPresent() ? "(set)" : "(none)") + ", clientAuthentication=" + clientAuthentication
                     + ", cacheTtl=" + cacheTtl + ", negativeCacheTtl=" + negativeCacheTtl
-                    + ", cacheMaxEntries=" + cacheMaxEntries + "]";
+                    + ", cacheMaxEntries=" + cacheMaxEntries + ", jwtIntrospection=" + jwtIntrospection + "]";
         }
     }
 

@@ -54,12 +54,24 @@ public final class JwtValidators {
     public static JwtValidator fromSettings(JwtSettings jwt, AccessClaims access, TokengateConfig config,
                                             IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery,
                                             IssuerMetrics metrics) {
+        return fromSettings(jwt, access, config, http, clock, sharedDiscovery, metrics, false);
+    }
+
+    /**
+     * @param audienceMayBeIntrospected the audience is checked only on tokens that carry one: the tokens are then
+     *                                  introspected, and the audience of one without {@code aud} is checked on the
+     *                                  issuer's answer ({@code dev.tokengate.internal.opaque.IntrospectedJwts})
+     */
+    public static JwtValidator fromSettings(JwtSettings jwt, AccessClaims access, TokengateConfig config,
+                                            IssuerHttpClient http, Clock clock, OidcDiscovery sharedDiscovery,
+                                            IssuerMetrics metrics, boolean audienceMayBeIntrospected) {
         JwksSettings jwks = config.jwks();
         List<ClaimValidator> claimValidators = new ArrayList<>();
         TimeClaims timeClaims = new TimeClaims(jwt.clockSkew(), jwt.maxTokenAge(), jwt.maxLifetime());
         claimValidators.add(timeClaims);
         if (jwt.checksAudience()) {
-            claimValidators.add(new AudienceClaim(jwt.audiences()));
+            AudienceClaim audience = new AudienceClaim(jwt.audiences());
+            claimValidators.add(audienceMayBeIntrospected ? audience.whenPresent("aud") : audience);
         }
         return new JwtValidator(
                 List.of(new AllowedAlgorithms(jwt.algorithms()), new AccessTokenType(jwt.requireAtJwtType()),
