@@ -98,7 +98,7 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
             return false;
         }
         if (!(request.getSecurityContext() instanceof BearerSecurityContext)) {
-            request.setSecurityContext(new BearerSecurityContext(token, request.getSecurityContext()));
+            request.setSecurityContext(new BearerSecurityContext(token, authenticated.scheme(), request.getSecurityContext()));
         }
         return true;
     }

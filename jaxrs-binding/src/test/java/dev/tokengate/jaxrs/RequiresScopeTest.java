@@ -198,7 +198,8 @@ class RequiresScopeTest {
     void theSecurityContextReflectsTheToken() throws Exception {
         String token = "Bearer " + Tokens.valid(KEY).claim("iss", issuer.issuer()).claim("preferred_username", "ann")
                 .claim("groups", List.of("nurses")).signWith(KEY);
-        assertOk(get("/api/me", token), "ann|true|true|false|Bearer");
+        // read:patients is a scope of the token, not a role (tokengate.roles.include-scopes defaults to false)
+        assertOk(get("/api/me", token), "ann|false|true|false|Bearer");
     }
 
     @Test
@@ -207,7 +208,7 @@ class RequiresScopeTest {
         userinfo.userinfo(token, "{\"sub\":\"profile-user\",\"email\":\"ada@example.test\"}");
         int before = userinfo.userinfoCalls();
         assertOk(get("/api/open", "Bearer " + token), "open");
-        assertOk(get("/api/me", "Bearer " + token), "profile-user|true|false|false|Bearer");
+        assertOk(get("/api/me", "Bearer " + token), "profile-user|false|false|false|Bearer");
         assertThat(userinfo.userinfoCalls()).as("no profile fetched until a resource asks").isEqualTo(before);
         assertOk(get("/api/profile", "Bearer " + token), "ada@example.test|profile-user");
         assertOk(get("/api/profile", "Bearer " + token), "ada@example.test|profile-user");
@@ -283,8 +284,8 @@ class RequiresScopeTest {
     }
 
     @Test
-    void aScopeCountsAsARoleByDefault() throws Exception {
-        assertOk(get("/api/staff", token("nurse")), "staff");
+    void aScopeNamedLikeARoleGrantsNoRole() throws Exception {
+        assertThat(get("/api/staff", token("nurse")).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -428,6 +429,17 @@ class RequiresScopeTest {
             String token = boundToken("write:payments");
             String proof = DPoPProofs.of(CLIENT, "GET", dpop.uri("/api/payments").toString(), token).sign();
             assertOk(dpop.get("/api/payments", "Authorization", "DPoP " + token, "DPoP", proof), "paid");
+        }
+    }
+
+    @Test
+    void theSecurityContextNamesTheDpopSchemeOfAProvenRequest() throws Exception {
+        try (ServletServer dpop = dpopApp()) {
+            String token = boundToken("read:patients");
+            String proof = DPoPProofs.of(CLIENT, "GET", dpop.uri("/api/me").toString(), token).sign();
+            HttpResponse<String> response = dpop.get("/api/me", "Authorization", "DPoP " + token, "DPoP", proof);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).endsWith("|DPoP");
         }
     }
 

@@ -35,7 +35,9 @@ final class PatientsApi implements AutoCloseable {
         context.addServlet(new ServletHolder(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-                if (!request.isUserInRole("read:patients")) {
+                // a scope, not a role: read from the validated token (tokengate.roles.include-scopes is off)
+                if (!(request.getUserPrincipal() instanceof dev.tokengate.VerifiedToken token)
+                        || !token.getScopes().contains("read:patients")) {
                     response.sendError(403);
                     return;
                 }
