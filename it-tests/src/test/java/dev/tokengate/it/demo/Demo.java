@@ -38,15 +38,20 @@ public final class Demo {
             fail("port " + API_PORT + " is in use: stop whatever listens there and run the demo again");
         }
 
-        TestIssuer issuer = TestIssuer.create().audience(AUDIENCE).preferredPort(PREFERRED_ISSUER_PORT).start();
-        String issuerUrl = issuer.issuer();
+        Map<String, String> yours = yourIssuersSettings();
+        TestIssuer issuer = yours.isEmpty()
+                ? TestIssuer.create().audience(AUDIENCE).preferredPort(PREFERRED_ISSUER_PORT).start() : null;
+        String issuerUrl = issuer != null ? issuer.issuer() : yours.get("mp.jwt.verify.issuer");
 
         List<String> command = new ArrayList<>(List.of(
-                javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-Dhazelcast.socket.bind.any=false",
-                "-Dmp.jwt.verify.issuer=" + issuerUrl,
-                "-Dmp.jwt.verify.audiences=" + AUDIENCE));
+                javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC", "-Dhazelcast.socket.bind.any=false"));
+        if (issuer != null) {
+            command.addAll(List.of("-Dmp.jwt.verify.issuer=" + issuerUrl, "-Dmp.jwt.verify.audiences=" + AUDIENCE));
+        } else {
+            yours.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        }
         String extraWar = System.getProperty("tokengate.demo.extra-war", "");
-        if (!extraWar.isBlank()) {
+        if (!extraWar.isBlank() && issuer != null) {
             // The load test's MP-JWT baseline: the server's own MP-JWT needs the key location (it does no discovery).
             command.add("-Dmp.jwt.verify.publickey.location=" + issuer.jwksUri());
         }
@@ -70,14 +75,21 @@ public final class Demo {
             } catch (InterruptedException e) {
                 payara.destroyForcibly();
             }
-            issuer.close();
+            if (issuer != null) {
+                issuer.close();
+            }
         }, "demo-shutdown"));
 
-        System.out.println("Issuer (tokengate-test): " + issuerUrl);
+        System.out.println(issuer != null ? "Issuer (tokengate-test): " + issuerUrl : "Your issuer: " + issuerUrl);
         System.out.println("Starting the sample API on Payara Micro (log: " + log.toAbsolutePath() + ") ...");
         waitUntilUp(payara, log);
 
         String base = "http://localhost:" + API_PORT;
+        if (issuer == null) {
+            printYourIssuersLines(base, yours);
+            System.out.println("Payara Micro exited with status " + payara.waitFor() + "; see " + log.toAbsolutePath());
+            return;
+        }
         Map<String, String> tokens = new java.util.LinkedHashMap<>();
         tokens.put("NO_SCOPE", token(issuer, "demo-user").build());
         tokens.put("READ_PATIENTS", token(issuer, "demo-user").scopes("read:patients").build());
@@ -123,6 +135,40 @@ public final class Demo {
         System.out.println("Press Ctrl-C to stop.");
         int exit = payara.waitFor();
         System.out.println("Payara Micro exited with status " + exit + "; see " + log.toAbsolutePath());
+    }
+
+    /**
+     * The sample's settings for the user's own issuer: every {@code mp.jwt.*} and {@code tokengate.*} system property
+     * given to Maven ({@code -Dmp.jwt.verify.issuer=...}), except the build's own; empty when no issuer is named.
+     */
+    private static Map<String, String> yourIssuersSettings() {
+        if (System.getProperty("mp.jwt.verify.issuer", "").isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> settings = new java.util.TreeMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            boolean build = name.startsWith("tokengate.demo.") || name.startsWith("tokengate.fuzz.")
+                    || name.startsWith("tokengate.it.");
+            if ((name.startsWith("mp.jwt.") || name.startsWith("tokengate.")) && !build) {
+                settings.put(name, System.getProperty(name));
+            }
+        }
+        return settings;
+    }
+
+    private static void printYourIssuersLines(String base, Map<String, String> settings) {
+        System.out.println();
+        System.out.println("The sample API is up at " + base + " with these settings:");
+        settings.forEach((name, value) -> System.out.println("  " + name + "=" + (name.contains("secret") ? "(set)" : value)));
+        System.out.println();
+        System.out.println("Get an access token for it from your issuer, then:");
+        System.out.println("export TOKEN=<the access token>");
+        System.out.println("curl -i " + base + "/api/public/ping                                   # 200, no token needed");
+        System.out.println("curl -i -H \"Authorization: Bearer $TOKEN\" " + base + "/api/me         # 200 and what tokengate read from it, or 401 and why");
+        System.out.println("curl -i -H \"Authorization: Bearer $TOKEN\" " + base + "/api/patients   # 200 with read:patients, else 403");
+        System.out.println("Why a token is refused: the 401's error_description, and the log named above.");
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop.");
     }
 
     /** A token of the demo's client ({@code azp} demo-client) for {@code subject}, valid for an hour. */
