@@ -38,6 +38,12 @@ public class RolesIT {
         config.put("tokengate.roles.claims",
                 "realm_access.roles,resource_access.patients-api.roles,roles,/https:~1~1example.com~1roles");
         config.put("tokengate.roles.include-scopes", "false");
+        if (dev.tokengate.it.support.TestServers.current() == dev.tokengate.it.support.TestServers.GLASSFISH) {
+            // What the README tells GlassFish users of JAX-RS role annotations: GlassFish's own MP-JWT filter (which
+            // Jersey loads into every application, no switch) asks the container for the caller; container
+            // authentication tells it.
+            config.put("tokengate.container-authentication", "true");
+        }
         return TestWars.withTokengate("roles", config).addClasses(RolesApi.class, RolesApi.Patients.class, RolesApi.Lobby.class)
                 // What the README tells Payara users to add: Payara's MP-JWT module puts its own @RolesAllowed filter
                 // into every JAX-RS application, and it asks the container for the caller, which a bearer token the
