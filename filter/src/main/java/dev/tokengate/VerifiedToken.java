@@ -1,5 +1,6 @@
 package dev.tokengate;
 
+import dev.tokengate.internal.json.JsonValues;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Collection;
@@ -245,7 +246,7 @@ public final class VerifiedToken implements JsonWebToken {
         if (type == Boolean.class && value instanceof Boolean) {
             return (T) value;
         }
-        return (T) JsonClaimValues.of(value);
+        return (T) JsonValues.of(value);
     }
 
 

@@ -46,6 +46,7 @@ public class SampleApiIT {
 
     static {
         PROTECTED.put("GET api/me", "");
+        PROTECTED.put("GET api/claims", "");
         PROTECTED.put("GET api/patients", "read:patients");
         PROTECTED.put("POST api/patients", "write:patients");
         PROTECTED.put("GET api/admin", "read:admin");
@@ -185,6 +186,23 @@ public class SampleApiIT {
     }
 
     @Test
+    void claimInjectionGivesTheValidatedTokensClaims() throws Exception {
+        long issuedAt = java.time.Instant.now().getEpochSecond() - 5;
+        String token = token().subject("claims-user").scopes("read:patients").roles("nurse", "admin")
+                .claim("iat", issuedAt).build();
+        HttpResponse<String> claims = call("GET api/claims", bearer(token));
+        assertThat(claims.statusCode()).as(claims.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(claims.body());
+        assertThat(body.get("sub").asText()).isEqualTo("claims-user");
+        assertThat(body.get("iat").asLong()).isEqualTo(issuedAt);
+        assertThat(body.get("exp").asLong()).isGreaterThan(issuedAt);
+        assertThat(body.get("groups").toString()).isEqualTo("[\"admin\",\"nurse\"]");
+        assertThat(body.get("scope").asText()).isEqualTo("read:patients");
+        assertThat(body.get("aud").asText()).contains(KitIssuer.AUDIENCE);
+        assertThat(call("GET api/claims", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anOktaShapedTokenWorks() throws Exception {
         String token = KitIssuer.get().token().okta().subject("00u-okta-user").scopes("read:patients", "write:patients")
                 .claim("cid", "okta-client").claim("client_id", "okta-client").build();
@@ -215,12 +233,15 @@ public class SampleApiIT {
         cases.put(token().claim("nbf", now + 3600).expiresIn(Duration.ofHours(2)).build(),
                 "The access token is not valid yet.");
         cases.put(token().audience("https://other.example.test").build(), "The access token is not intended for this API.");
-        // Another issuer signs with its own key, which this API does not know...
+        // Another issuer, signing with its own key: refused for its iss, before any key is looked up...
         cases.put(token().claim("iss", "http://127.0.0.1:1/other-issuer").signedWithUnknownKey().keyId("other-issuer")
-                .build(), "The access token is signed with a key this API does not know.");
-        // ...and the trusted key with another iss is refused for the iss.
+                .build(), "The access token was not issued by the trusted issuer.");
+        // ...as the trusted key with another iss is...
         cases.put(token().claim("iss", "https://evil.example.test").build(),
                 "The access token was not issued by the trusted issuer.");
+        // ...while the trusted iss with a key this API does not know is refused for the key.
+        cases.put(token().signedWithUnknownKey().keyId("not-published").build(),
+                "The access token is signed with a key this API does not know.");
         cases.put(parts[0] + "." + tamper(parts[1]) + "." + parts[2], "The access token signature is invalid.");
         cases.put(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".",
                 "The access token is signed with an algorithm this API does not accept.");

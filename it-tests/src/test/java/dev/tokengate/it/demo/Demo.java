@@ -115,6 +115,7 @@ public final class Demo {
         System.out.println("curl -i -H \"Authorization: Bearer $READ_PATIENTS\" " + base + "/api/admin           # 403 insufficient_scope");
         System.out.println("curl -i -H \"Authorization: Bearer $READ_ADMIN\" " + base + "/api/admin              # 200");
         System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/api/me                   # 200, who you are");
+        System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/api/claims               # 200, claims through MicroProfile JWT's @Claim");
         System.out.println("curl -i -H \"Authorization: Bearer $NO_SCOPE\" " + base + "/servlet/whoami           # 200, plain servlet");
         System.out.println("curl -i -H \"Authorization: Bearer $EXPIRED\" " + base + "/api/patients              # 401 invalid_token: expired");
         System.out.println("curl -i -H \"Authorization: Bearer not-a-token\" " + base + "/api/patients           # 401 invalid_token");

@@ -1,4 +1,4 @@
-package dev.tokengate;
+package dev.tokengate.internal.json;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -15,11 +15,15 @@ import java.util.Map;
  * (strings, numbers, booleans, lists and maps). Needs a JSON-P implementation at run time only when application code
  * asks for such a claim; every Jakarta EE server has one, and on Tomcat or Jetty the JAX-RS JSON provider brings it.
  */
-final class JsonClaimValues {
-    private JsonClaimValues() {
+public final class JsonValues {
+    private JsonValues() {
     }
 
-    static JsonValue of(Object value) {
+    /**
+     * @param value a parsed JSON value (string, number, boolean, list, map) or {@code null}
+     * @return it as JSON-P
+     */
+    public static JsonValue of(Object value) {
         return Provider.JSON.convert(value);
     }
 

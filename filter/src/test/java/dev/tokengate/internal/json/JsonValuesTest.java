@@ -1,4 +1,4 @@
-package dev.tokengate;
+package dev.tokengate.internal.json;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -13,11 +13,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JsonClaimValuesTest {
+class JsonValuesTest {
 
     @Test
     void nestedObjectsAndArraysBecomeJsonP() {
-        JsonValue value = JsonClaimValues.of(Map.of("roles", List.of("a", "b"), "level", 2L));
+        JsonValue value = JsonValues.of(Map.of("roles", List.of("a", "b"), "level", 2L));
         assertThat(value).isInstanceOf(JsonObject.class);
         JsonObject object = (JsonObject) value;
         assertThat(object.getJsonArray("roles").getValuesAs(JsonString.class)).extracting(JsonString::getString)
@@ -28,19 +28,19 @@ class JsonClaimValuesTest {
     @Test
     void numbersKeepTheirPrecision() {
         BigInteger large = new BigInteger("123456789012345678901234567890");
-        assertThat(((JsonNumber) JsonClaimValues.of(large)).bigIntegerValue()).isEqualTo(large);
-        assertThat(((JsonNumber) JsonClaimValues.of(1.5d)).doubleValue()).isEqualTo(1.5d);
+        assertThat(((JsonNumber) JsonValues.of(large)).bigIntegerValue()).isEqualTo(large);
+        assertThat(((JsonNumber) JsonValues.of(1.5d)).doubleValue()).isEqualTo(1.5d);
     }
 
     @Test
     void aNumberNoDoubleCanHoldIsJsonNullNotAnException() {
-        assertThat(JsonClaimValues.of(Double.POSITIVE_INFINITY)).isEqualTo(JsonValue.NULL);
+        assertThat(JsonValues.of(Double.POSITIVE_INFINITY)).isEqualTo(JsonValue.NULL);
     }
 
     @Test
     void booleansAndNullAreJsonConstants() {
-        assertThat(JsonClaimValues.of(true)).isEqualTo(JsonValue.TRUE);
-        assertThat(JsonClaimValues.of(null)).isEqualTo(JsonValue.NULL);
-        assertThat(JsonClaimValues.of(List.of())).isInstanceOf(JsonArray.class);
+        assertThat(JsonValues.of(true)).isEqualTo(JsonValue.TRUE);
+        assertThat(JsonValues.of(null)).isEqualTo(JsonValue.NULL);
+        assertThat(JsonValues.of(List.of())).isInstanceOf(JsonArray.class);
     }
 }
