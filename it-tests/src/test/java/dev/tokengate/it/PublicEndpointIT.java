@@ -135,5 +135,15 @@ public class PublicEndpointIT {
         assertThatThrownBy(() -> client.send(records, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(introspection.requests()).isEqualTo(before + 1);
+
+        // The server's request still waits for the issuer: let it finish (the failed call is counted) before the
+        // application is undeployed under it.
+        introspection.release();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!LoopbackHttp.get(uri("tokengate-jmx")).body().lines()
+                .anyMatch(line -> line.startsWith("IssuerCalls introspection default failure=") && !line.endsWith("=0"))) {
+            assertThat(System.nanoTime()).as("the protected request's issuer call ends once released").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 }

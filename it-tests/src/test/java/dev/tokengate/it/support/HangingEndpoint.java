@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An issuer endpoint on 127.0.0.1 that hangs: it counts each request and answers none until closed (or until a minute
- * has passed, so nothing waits forever). What tokengate meets when an issuer stops answering.
+ * An issuer endpoint on 127.0.0.1 that hangs: it counts each request and answers none (a minute at most, so nothing
+ * waits forever) until released, then answers every request, waiting or new, with 503. What tokengate meets when an
+ * issuer stops answering.
  */
 public final class HangingEndpoint implements AutoCloseable {
     private final HttpServer server;
@@ -55,9 +56,14 @@ public final class HangingEndpoint implements AutoCloseable {
         return requests.get();
     }
 
+    /** From now on every request, the waiting ones too, is answered (503) at once. */
+    public void release() {
+        released.countDown();
+    }
+
     @Override
     public void close() {
-        released.countDown();
+        release();
         server.stop(0);
         threads.shutdownNow();
     }
