@@ -43,10 +43,6 @@ record ClaimTarget(Kind value, boolean optional, boolean lazy, boolean primitive
         Kind(Class<?> type) {
             this.type = type;
         }
-
-        boolean json() {
-            return JsonValue.class.isAssignableFrom(type);
-        }
     }
 
     /**
